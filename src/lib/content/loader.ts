@@ -1,0 +1,62 @@
+import { globSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { Loader } from 'astro/loaders';
+import type { z } from 'astro/zod';
+import { ContentError, type ContentProblem } from './problems.ts';
+import { RENDERER_VERSION } from './safe-mdx.ts';
+import { validateEntry } from './validate.ts';
+import { PUBLISHED_MDX, PUBLISHED_YAML } from './vocabulary.ts';
+
+export interface BankLoaderOptions {
+  /** Absolute path of the collection's folder. */
+  folder: string;
+  format: 'mdx' | 'yaml';
+  schema: z.ZodType;
+  /** Invalidates cached entries when something they are checked against changes (the vocabulary). */
+  dependencyDigest?: string;
+  /** Extra checks that need the entry's id (the city folder must match the city field). */
+  checkEntry?: (id: string, data: unknown, lineOf: (path: readonly PropertyKey[]) => number) => Omit<ContentProblem, 'file' | 'severity'>[];
+}
+
+/**
+ * Loads one collection of the bank. Unlike Astro's glob loader it never hands a file to a
+ * compiler: MDX is parsed and rendered by `safe-mdx.ts`, and every problem in the collection is
+ * collected before the build fails, so an editor sees them all at once.
+ */
+export function bankLoader(options: BankLoaderOptions): Loader {
+  const extension = `.${options.format}`;
+  return {
+    name: 'asdg-bank-loader',
+    load: async ({ store, generateDigest, config }) => {
+      const root = new URL('.', config.root).pathname;
+      const files = globSync(options.format === 'mdx' ? PUBLISHED_MDX : PUBLISHED_YAML, { cwd: options.folder }).sort();
+      const untouched = new Set(store.keys());
+      const problems: ContentProblem[] = [];
+      for (const file of files) {
+        const id = file.replaceAll('\\', '/').slice(0, -extension.length);
+        const absolute = `${options.folder}/${file}`;
+        const filePath = relative(root, absolute).replaceAll('\\', '/');
+        const source = readFileSync(absolute, 'utf8');
+        const digest = generateDigest(`${RENDERER_VERSION}\n${options.dependencyDigest ?? ''}\n${source}`);
+        untouched.delete(id);
+        if (store.get(id)?.digest === digest) continue;
+        const entry = validateEntry(filePath, source, options.schema);
+        const extra = entry.data === undefined ? [] : options.checkEntry?.(id, entry.data, entry.lineOf) ?? [];
+        const found = [...entry.problems, ...extra.map((p) => ({ ...p, file: filePath, severity: 'error' as const }))];
+        if (found.length || entry.data === undefined) {
+          problems.push(...found);
+          continue;
+        }
+        store.set({
+          id,
+          data: entry.data as Record<string, unknown>,
+          filePath,
+          digest,
+          ...(entry.rendered ? { rendered: { html: entry.rendered.html, metadata: { headings: entry.rendered.headings } } } : {}),
+        });
+      }
+      for (const id of untouched) store.delete(id);
+      if (problems.length) throw new ContentError(problems);
+    },
+  };
+}

@@ -1,0 +1,278 @@
+/**
+ * The content model of the practice bank: what a city, a topic, a questionnaire, a submission
+ * and a practice are. Every field carries a one-line comment; the codebook on /data/ and the
+ * editors' error messages are derived from these schemas, so they are the single source.
+ *
+ * The schemas are factories over the set of ids that exist on disk (see `vocabulary.ts`):
+ * Astro's own `reference()` only checks the shape of a reference, not that the entry exists,
+ * and an editor who types «нко» for «nko» must be told so by name.
+ */
+import { z } from 'astro/zod';
+import {
+  FEDERAL_DISTRICTS,
+  METRIC_KINDS,
+  PRACTICE_STATUSES,
+  QUALIFIERS,
+} from './vocabulary-values.ts';
+
+/** Ids of every entry an entry may point to, read from the content folder. */
+export interface KnownIds {
+  cities: ReadonlySet<string>;
+  topics: ReadonlySet<string>;
+  submissions: ReadonlySet<string>;
+  questionnaires: ReadonlySet<string>;
+}
+
+export type CollectionName = keyof KnownIds;
+
+const NOUN: Record<CollectionName, string> = {
+  cities: 'город',
+  topics: 'тема',
+  submissions: 'материал города',
+  questionnaires: 'анкета',
+};
+
+function listOf(ids: ReadonlySet<string>): string {
+  const sorted = [...ids].sort();
+  const shown = sorted.slice(0, 12).join(', ');
+  return sorted.length > 12 ? `${shown}, …` : shown || '(пока нет ни одной записи)';
+}
+
+/**
+ * A reference to another entry that must exist. Produces the same `{ collection, id }` value as
+ * Astro's `reference()`, so `getEntry()` accepts it.
+ */
+export function knownRef<C extends CollectionName>(collection: C, known: KnownIds) {
+  const ids = known[collection];
+  return z
+    .string({ error: `ожидается идентификатор (${NOUN[collection]})` })
+    .refine((id) => ids.has(id), {
+      error: (issue) =>
+        `неизвестн${collection === 'topics' || collection === 'questionnaires' ? 'ая' : 'ый'} ${NOUN[collection]} «${String(issue.input)}»; допустимые: ${listOf(ids)}`,
+    })
+    .transform((id) => ({ collection, id }));
+}
+
+const currentYear = () => new Date().getFullYear();
+
+const year = z
+  .number({ error: 'ожидается год числом, например 2013' })
+  .int({ error: 'год должен быть целым числом' })
+  .min(1986, { error: 'год не может быть раньше основания АСДГ (1986)' })
+  .max(2100, { error: 'ожидается год не позже 2100' });
+
+/** A calendar date that must not lie in the future (YAML `2026-11-24`). */
+const pastDate = z.coerce
+  .date({ error: 'ожидается дата в виде ГГГГ-ММ-ДД' })
+  .refine((d) => d.getTime() <= Date.now(), { error: 'дата не может быть в будущем' });
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'ожидается адрес сайта, начинающийся с https://' });
+
+const text = (what: string) => z.string({ error: `ожидается текст: ${what}` }).trim().min(1, { error: `поле не может быть пустым: ${what}` });
+
+/** Russian forms of a city's name, as the interface needs them. */
+export const cityNameSchema = z.strictObject({
+  /** Nominative: «Иркутск». */
+  nominative: text('название города в именительном падеже'),
+  /** Genitive: «Иркутска» (as in «администрация Иркутска»). */
+  genitive: text('название города в родительном падеже'),
+  /** Prepositional with its preposition: «в Иркутске». */
+  locative: text('«в …» — предложный падеж с предлогом'),
+});
+
+/** A figure about a city with the source it was taken from. */
+export const populationSchema = z.strictObject({
+  /** Number of permanent residents. */
+  value: z.number().int().positive({ error: 'численность населения — целое положительное число' }),
+  /** The date the figure refers to. */
+  date: z.coerce.date({ error: 'ожидается дата в виде ГГГГ-ММ-ДД' }),
+  /** Where the figure comes from (publisher and title of the statistics). */
+  source: text('источник данных о населении'),
+});
+
+/** `content/cities/<slug>.yaml`: a member city of АСДГ. */
+export const citySchema = z.strictObject({
+  /** The city's name in the cases the interface uses. */
+  name: cityNameSchema,
+  /** Region (subject of the Russian Federation): «Иркутская область». */
+  region: text('субъект РФ'),
+  /** Federal district, a filter on the catalogue. */
+  federalDistrict: z.enum(FEDERAL_DISTRICTS, {
+    error: `ожидается федеральный округ: ${FEDERAL_DISTRICTS.join(', ')}`,
+  }),
+  /** Municipal status: «городской округ». */
+  municipalStatus: text('муниципальный статус').optional(),
+  /** Population with its date and source; left out when no source is at hand. */
+  population: populationSchema.optional(),
+  /** Coordinates of the city centre, in decimal degrees. */
+  coordinates: z.strictObject({
+    /** Latitude, north positive. */
+    lat: z.number().min(-90).max(90),
+    /** Longitude, east positive. */
+    lon: z.number().min(-180).max(180),
+  }),
+  /** Official website of the city administration. */
+  website: httpUrl.optional(),
+});
+
+/** `content/topics/<slug>.yaml`: one term of the controlled vocabulary of topics. */
+export const topicSchema = z.strictObject({
+  /** Name as shown to readers: «Ресурсные центры». */
+  name: text('название темы'),
+  /** One paragraph that says what belongs to the topic. */
+  description: text('описание темы').max(600, { error: 'описание темы — не длиннее 600 знаков' }),
+});
+
+/** `content/questionnaires/<slug>.yaml`: an АСДГ questionnaire that cities answer. */
+export const questionnaireSchema = z.strictObject({
+  /** Title of the questionnaire. */
+  title: text('название анкеты'),
+  /** The questions, in order; a submission answers them under headings with the same text. */
+  questions: z
+    .array(
+      z.strictObject({
+        /** Stable id of the question, used in links (`q1`, `asdg-help`). */
+        id: z.string().regex(/^[a-z0-9-]+$/, { error: 'id вопроса — латиница, цифры и дефис' }),
+        /** The question as the questionnaire words it. */
+        text: text('текст вопроса'),
+      }),
+    )
+    .min(1, { error: 'в анкете должен быть хотя бы один вопрос' }),
+});
+
+export function submissionSchema(known: KnownIds) {
+  /** `content/submissions/<city>/<year>-<slug>.mdx`: a city's answers to a questionnaire, verbatim. */
+  return z.strictObject({
+    /** Title for the bank's lists: what the material is about. */
+    title: text('заголовок материала'),
+    /** The city that sent it. */
+    city: knownRef('cities', known),
+    /** The year the answers report on. */
+    year,
+    /** The questionnaire answered; the body's `##` headings are its questions. */
+    questionnaire: knownRef('questionnaires', known),
+    /** The heading of the original document, as the city wrote it («ИРКУТСК»). */
+    originalHeading: z.string().optional(),
+    /** Who wrote it, where the document says so. */
+    author: z.string().optional(),
+    /** Date the material was published in the bank. */
+    published: pastDate,
+  });
+}
+
+/** One figure of a practice, aligned across cities by its kind. */
+export const metricSchema = z.strictObject({
+  /** What is counted, from the controlled vocabulary. */
+  kind: z.enum(METRIC_KINDS, { error: `ожидается вид показателя: ${METRIC_KINDS.join(', ')}` }),
+  /** The number, as the source gives it (15 for «15 СО НКО», 1000 for «1000 тысяч рублей»). */
+  value: z.number({ error: 'значение показателя — число' }).nonnegative({ error: 'значение не может быть отрицательным' }),
+  /** How exact the figure is: «более», «около», «до», or exact. */
+  qualifier: z.enum(QUALIFIERS, { error: `ожидается уточнение: ${QUALIFIERS.join(', ')}` }).default('exact'),
+  /** Unit as the source words it, in the form that follows the number: «человек», «тыс. руб.». */
+  unit: text('единица измерения'),
+  /** The year the figure refers to. */
+  year,
+  /** The source's own wording of the figure, verbatim, so a reader can find it in the text. */
+  source: text('формулировка из источника'),
+  /** What the figure covers where its kind does not say it all. */
+  note: z.string().optional(),
+});
+
+/** A multi-year municipal programme a practice belongs to. */
+export const programmeSchema = z
+  .strictObject({
+    /** Name: «Открытый город». */
+    name: text('название программы'),
+    /** Kind: «долгосрочная целевая программа». */
+    kind: z.string().optional(),
+    /** First year of the programme. */
+    startYear: year,
+    /** Last year of the programme. */
+    endYear: year,
+  })
+  .refine((p) => p.endYear >= p.startYear, {
+    error: 'год окончания программы раньше года начала',
+    path: ['endYear'],
+  });
+
+/** How to reach the people who ran a practice. */
+export const contactSchema = z.strictObject({
+  /** Organisation to contact. */
+  organisation: text('организация'),
+  /** Department or person, where the city gave one. */
+  person: z.string().optional(),
+  /** E-mail, where the city gave one. */
+  email: z.email({ error: 'ожидается адрес электронной почты' }).optional(),
+  /** Phone, where the city gave one. */
+  phone: z.string().optional(),
+  /** Website. */
+  website: httpUrl.optional(),
+});
+
+export function practiceSchema(known: KnownIds) {
+  /** `content/practices/<city>/<slug>.mdx`: one practice; the body is its description. */
+  return z
+    .strictObject({
+      /** Name of the practice. */
+      title: text('название практики'),
+      /** The city that ran it. */
+      city: knownRef('cities', known),
+      /** The submission it was drawn from; its text is the source of every figure. */
+      submission: knownRef('submissions', known),
+      /** What it is, in at most 300 characters: shown on cards and in search results. */
+      summary: text('краткое описание').max(300, {
+        error: (issue) => `краткое описание — не длиннее 300 знаков (сейчас ${String((issue.input as string).length)})`,
+      }),
+      /** One to five topics from the controlled vocabulary. */
+      topics: z
+        .array(knownRef('topics', known), { error: 'ожидается список тем' })
+        .min(1, { error: 'укажите хотя бы одну тему' })
+        .max(5, { error: 'не больше пяти тем' }),
+      /** Year the practice started. */
+      startYear: year,
+      /** Year it ended; left out while it goes on or when the source does not say. */
+      endYear: year.optional(),
+      /** Where it stands: active, completed, planned, or unknown. */
+      status: z.enum(PRACTICE_STATUSES, { error: `ожидается статус: ${PRACTICE_STATUSES.join(', ')}` }),
+      /** The year the status was last reported (a 2013 report says what was true in 2013). */
+      statusYear: year,
+      /** The municipal programme it belongs to, where there is one. */
+      programme: programmeSchema.optional(),
+      /** Who ran it. */
+      operator: text('организатор'),
+      /** Who took part in running it. */
+      partners: z.array(text('партнёр')).default([]),
+      /** Figures, each with its kind, qualifier, unit, year and source wording. */
+      metrics: z.array(metricSchema).default([]),
+      /** What another city needs to repeat it. */
+      transferability: text('что нужно для повторения'),
+      /** Whom to contact about it. */
+      contact: contactSchema,
+      /** Date it was published in the bank. */
+      published: pastDate,
+      /** Date it was last updated in the bank. */
+      updated: pastDate.optional(),
+    })
+    .superRefine((p, ctx) => {
+      if (p.endYear !== undefined && p.endYear < p.startYear) {
+        ctx.addIssue({ code: 'custom', path: ['endYear'], message: `год окончания (${p.endYear}) раньше года начала (${p.startYear})` });
+      }
+      if (p.status === 'completed' && p.endYear === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['endYear'], message: 'у завершённой практики должен быть год окончания' });
+      }
+      if (p.updated && p.updated < p.published) {
+        ctx.addIssue({ code: 'custom', path: ['updated'], message: 'дата обновления раньше даты публикации' });
+      }
+      const thisYear = currentYear();
+      if (p.startYear > thisYear) {
+        ctx.addIssue({ code: 'custom', path: ['startYear'], message: `год начала (${p.startYear}) в будущем` });
+      }
+    });
+}
+
+export type City = z.infer<typeof citySchema>;
+export type Topic = z.infer<typeof topicSchema>;
+export type Questionnaire = z.infer<typeof questionnaireSchema>;
+export type Metric = z.infer<typeof metricSchema>;
+export type Practice = z.infer<ReturnType<typeof practiceSchema>>;
+export type Submission = z.infer<ReturnType<typeof submissionSchema>>;

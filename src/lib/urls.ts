@@ -1,0 +1,17 @@
+/** Every URL of the site is built here, so a link and its page cannot drift apart. */
+const base = import.meta.env?.BASE_URL ?? '/';
+const join = (path: string) => `${base.replace(/\/$/, '')}${path}`;
+
+export const urls = {
+  home: () => join('/'),
+  practices: () => join('/practices/'),
+  practice: (id: string) => join(`/practices/${id}/`),
+  cities: () => join('/cities/'),
+  city: (id: string) => join(`/cities/${id}/`),
+  topics: () => join('/topics/'),
+  topic: (id: string) => join(`/topics/${id}/`),
+  submissions: () => join('/submissions/'),
+  submission: (id: string) => join(`/submissions/${id}/`),
+  questionnaire: (id: string) => join(`/questionnaires/${id}/`),
+  about: () => join('/about/'),
+};

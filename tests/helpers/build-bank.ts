@@ -1,0 +1,35 @@
+/**
+ * Builds a bank from a content folder through the real pipeline (`scripts/build.ts`) into its
+ * own output folder, so fixture banks never touch the published dist/.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { projectRoot, testOut } from './paths.ts';
+
+export interface BuildResult {
+  status: number;
+  output: string;
+  dist: string;
+}
+
+export function buildBank(name: string, contentDir: string, options: { keepCache?: boolean } = {}): BuildResult {
+  const dist = resolve(testOut, name, 'dist');
+  const cache = resolve(testOut, name, 'cache');
+  rmSync(dist, { recursive: true, force: true });
+  if (!options.keepCache) rmSync(cache, { recursive: true, force: true });
+  const run = spawnSync(process.execPath, ['scripts/build.ts'], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: dist, CACHE_DIR: cache, FORCE_COLOR: '0', NO_COLOR: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: run.status ?? 1, output: `${run.stdout}\n${run.stderr}`, dist };
+}
+
+export function requireBuilt(dist: string): string {
+  if (!existsSync(resolve(dist, 'index.html'))) {
+    throw new Error(`Нет собранного сайта в ${dist}: сначала npm run build`);
+  }
+  return dist;
+}
