@@ -135,7 +135,7 @@ describe('a practice page', () => {
   const { document } = readPage(publishedDist, '/practices/irkutsk/resource-centres/');
   const main = fold(textOf(document.querySelector('main')));
 
-  it('has a fact box with city, years, status, programme, topics and operator', () => {
+  it('has a fact box with city, years, status, programme, topics and partners', () => {
     const facts = fold(textOf(document.querySelector('.facts')));
     expect(facts).toContain('Иркутск, Иркутская область');
     expect(facts).toContain('с 2012');

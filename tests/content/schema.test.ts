@@ -53,8 +53,8 @@ describe('practice schema', () => {
 
   it('names a missing field', () => {
     const data = validPractice();
-    delete data.operator;
-    expect(practiceErrors(data)).toEqual([expect.stringMatching(/^operator: /)]);
+    delete data.transferability;
+    expect(practiceErrors(data)).toEqual([expect.stringMatching(/^transferability: /)]);
   });
 
   it('refuses an unknown city and lists the known ones', () => {
