@@ -1,0 +1,80 @@
+/**
+ * What a page tells the search index about itself: the filters it can be narrowed by and the
+ * metadata a result shows. One function shapes it for every kind of page, so the practice,
+ * submission, city and topic pages cannot drift apart (SearchMeta.astro only prints it).
+ *
+ * Filter values are ids (`irkutsk`, `resource-centres`, `siberian`), never labels: ids are
+ * stable in URLs (`?topic=nko`) and carry no commas or colons, which Pagefind's attribute
+ * syntax would split on. Labels come from the page that shows the filters.
+ */
+import type { FederalDistrict, PracticeStatus } from '../content/vocabulary-values.ts';
+
+/** The kinds of page in the index; `type` is a filter («practice / submission» in the issue). */
+export const PAGE_TYPES = ['practice', 'submission', 'city', 'topic'] as const;
+export type PageType = (typeof PAGE_TYPES)[number];
+
+/** Filter keys in the order the search page shows them. `practice` is internal (see below). */
+export const FACETS = ['type', 'topic', 'city', 'district', 'year', 'status'] as const;
+export type Facet = (typeof FACETS)[number];
+
+/**
+ * Every practice page also carries its own id as the filter `practice`. The catalogue asks
+ * Pagefind for the counts of this filter, which name the practices a query matches without
+ * fetching one result fragment per match (a query that matches 2 000 practices would otherwise
+ * cost 2 000 requests). Only the catalogue loads this filter; the search page never does.
+ */
+export const PRACTICE_ID_FILTER = 'practice';
+
+export type SearchInput =
+  | {
+      type: 'practice';
+      id: string;
+      cityId: string;
+      cityName: string;
+      district: FederalDistrict;
+      topicIds: readonly string[];
+      startYear: number;
+      /** The years as the site prints them («с 2013», «2012–2014»). */
+      years: string;
+      status: PracticeStatus;
+      summary: string;
+    }
+  | { type: 'submission'; id: string; cityId: string; cityName: string; district: FederalDistrict; year: number; summary: string }
+  | { type: 'city'; id: string; district: FederalDistrict; cityName: string; summary: string }
+  | { type: 'topic'; id: string; summary: string };
+
+export interface SearchRecord {
+  /** `[key, value]` pairs; a key may repeat (a practice has several topics). */
+  filters: [string, string][];
+  /** Shown in a result: `city`, `year`, `summary`. Keys are unique. */
+  meta: [string, string][];
+}
+
+/** One line, no surrounding space: Pagefind keeps meta verbatim and a result shows it so. */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+export function searchRecord(input: SearchInput): SearchRecord {
+  const filters: [string, string][] = [['type', input.type]];
+  const meta: [string, string][] = [];
+  switch (input.type) {
+    case 'practice':
+      filters.push([PRACTICE_ID_FILTER, input.id]);
+      for (const topic of input.topicIds) filters.push(['topic', topic]);
+      filters.push(['city', input.cityId], ['district', input.district], ['year', String(input.startYear)], ['status', input.status]);
+      meta.push(['city', input.cityName], ['year', input.years]);
+      break;
+    case 'submission':
+      filters.push(['city', input.cityId], ['district', input.district], ['year', String(input.year)]);
+      meta.push(['city', input.cityName], ['year', String(input.year)]);
+      break;
+    case 'city':
+      filters.push(['city', input.id], ['district', input.district]);
+      meta.push(['city', input.cityName]);
+      break;
+    case 'topic':
+      filters.push(['topic', input.id]);
+      break;
+  }
+  meta.push(['summary', oneLine(input.summary)]);
+  return { filters, meta };
+}

@@ -1,0 +1,204 @@
+/**
+ * Search and the catalogue in headless Chromium on the published site served on 127.0.0.1:
+ * typing a query, filters narrowing the list, the URL keeping the state across reloads and the
+ * back button, the catalogue without JavaScript, and what a first search fetches.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { requireBuilt } from '../helpers/build-bank.ts';
+import { launchBrowser, openPage, type WatchedPage } from '../helpers/browser.ts';
+import { serveStatic, type StaticServer } from '../helpers/server.ts';
+import { publishedDist } from '../helpers/paths.ts';
+import { PAGE_SIZE } from '../../src/lib/search/pagefind-client.ts';
+
+const PRACTICES = [
+  'irkutsk/grandma-courses',
+  'irkutsk/greening-week',
+  'irkutsk/learning-city',
+  'irkutsk/million-for-good-deeds',
+  'irkutsk/resource-centres',
+  'irkutsk/youth-3d-marathon',
+];
+
+let server: StaticServer;
+let browser: Browser;
+let current: WatchedPage | undefined;
+
+beforeAll(async () => {
+  server = await serveStatic(requireBuilt(publishedDist));
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+// Every test: nothing requested outside 127.0.0.1, nothing logged as an error.
+afterEach(async () => {
+  if (!current) return;
+  const { consoleErrors, foreignRequests, context } = current;
+  current = undefined;
+  await context.close();
+  expect(foreignRequests).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+});
+
+async function open(path: string, options: { javaScript?: boolean } = {}): Promise<Page> {
+  current = await openPage(browser, options);
+  await current.page.goto(`${server.url}${path}`);
+  return current.page;
+}
+
+const visibleCards = (page: Page) =>
+  page.locator('[data-catalogue-list] > [data-practice]:visible').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-practice')));
+const resultLinks = (page: Page) => page.locator('[data-search-list] .result__title a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+const searchStatus = (page: Page) => page.locator('[data-search-status]').textContent();
+
+describe('search page', () => {
+  test('typing a query finds the right practice first, with type, city, year and a marked excerpt', async () => {
+    const page = await open('/search/');
+    await page.locator('#search-q').fill('Молодежь 3D');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => searchStatus(page)).toMatch(/^Найдено: \d+ результат/);
+    expect((await resultLinks(page))[0]).toBe('/practices/irkutsk/youth-3d-marathon/');
+    const first = page.locator('[data-search-list] .result').first();
+    expect(await first.locator('.result__meta').textContent()).toBe('Практика · Иркутск · с 2013');
+    expect(await first.locator('.result__excerpt mark').count()).toBeGreaterThan(0);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('Молодежь 3D');
+    expect(await page.locator('[data-search-status]').getAttribute('role')).toBe('status');
+  });
+
+  test('the header field sends any page to the results, by keyboard alone', async () => {
+    const page = await open('/');
+    await page.locator('#site-search-q').focus();
+    await page.keyboard.type('ресурсный центр');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/search/');
+    await expect.poll(() => searchStatus(page)).toMatch(/^Найдено/);
+    expect(await resultLinks(page)).toContain('/practices/irkutsk/resource-centres/');
+    expect(await page.locator('#search-q').inputValue()).toBe('ресурсный центр');
+  });
+
+  test('a type filter narrows the results; a reload keeps query and filter', async () => {
+    const page = await open('/search/?q=ресурсный+центр');
+    await expect.poll(() => searchStatus(page)).toMatch(/^Найдено/);
+    const all = await resultLinks(page);
+    expect(all.some((p) => !p.startsWith('/practices/'))).toBe(true);
+    await page.locator('[data-search-filters] summary').click();
+    await page.locator('input[name="type"][value="practice"]').check();
+    await expect.poll(() => resultLinks(page)).toEqual(['/practices/irkutsk/resource-centres/']);
+    expect(new URL(page.url()).search).toBe(`?q=${encodeURIComponent('ресурсный центр').replace(/%20/g, '+')}&type=practice`);
+    await page.reload();
+    await expect.poll(() => resultLinks(page)).toEqual(['/practices/irkutsk/resource-centres/']);
+    expect(await page.locator('input[name="type"][value="practice"]').isChecked()).toBe(true);
+    expect(await page.locator('[data-search-filters]').getAttribute('open')).not.toBeNull();
+  });
+
+  test('more results by keyboard: the button appends the next page and focus moves to it', async () => {
+    const page = await open('/search/?q=Иркутск');
+    await expect.poll(() => searchStatus(page)).toMatch(/^Найдено/);
+    const total = Number(/\d+/.exec((await searchStatus(page)) ?? '')?.[0]);
+    expect(total).toBeGreaterThan(PAGE_SIZE);
+    expect((await resultLinks(page)).length).toBe(PAGE_SIZE);
+    await page.locator('[data-search-more]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => resultLinks(page).then((l) => l.length)).toBe(Math.min(total, 2 * PAGE_SIZE));
+    const focused = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.pathname);
+    expect(focused).toBe((await resultLinks(page))[PAGE_SIZE]);
+  });
+
+  test('a query that matches nothing says so in Russian', async () => {
+    const page = await open('/search/?q=экзопланета');
+    await expect.poll(() => searchStatus(page)).toBe('По запросу «экзопланета» ничего не найдено. Проверьте написание, попробуйте другое слово или уберите часть фильтров.');
+    expect(await page.locator('[data-search-list] li').count()).toBe(0);
+  });
+
+  test('when the index cannot be loaded the reader is told so, in Russian', async () => {
+    current = await openPage(browser);
+    const { page } = current;
+    await current.context.route('**/pagefind/**', (route) => route.abort());
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('ресурсный центр')}`);
+    await expect.poll(() => searchStatus(page)).toBe('Поиск не загрузился. Проверьте соединение и обновите страницу; все практики есть и в каталоге.');
+    // The browser itself reports the blocked request; the page adds no error of its own.
+    current.consoleErrors.splice(0, Infinity, ...current.consoleErrors.filter((e) => !/Failed to (load resource|fetch dynamically imported module)/.test(e)));
+  });
+
+  test('a first search fetches only what Pagefind needs: no default UI, no filter data, at most one page of fragments', async () => {
+    const page = await open('/search/');
+    const fetched: string[] = [];
+    page.on('requestfinished', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/pagefind/')) fetched.push(path);
+    });
+    expect(fetched).toEqual([]); // nothing before the reader interacts
+    await page.locator('#search-q').fill('волонтёры');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => searchStatus(page)).toMatch(/^Найдено/);
+    await page.waitForLoadState('networkidle');
+    expect(fetched.filter((p) => /pagefind-(modular-)?ui|pagefind-highlight/.test(p))).toEqual([]);
+    expect(fetched.filter((p) => p.includes('/filter/'))).toEqual([]);
+    expect(fetched.filter((p) => p.includes('/fragment/')).length).toBeLessThanOrEqual(PAGE_SIZE);
+    expect(fetched).toContain('/pagefind/pagefind.js');
+  });
+});
+
+describe('catalogue', () => {
+  test('lists every practice with JavaScript turned off, with static pages per topic, city and year', async () => {
+    const page = await open('/practices/', { javaScript: false });
+    expect((await visibleCards(page)).sort()).toEqual(PRACTICES);
+    expect(await page.locator('form[data-catalogue-form]').isVisible()).toBe(false);
+    for (const href of ['/topics/resource-centres/', '/cities/irkutsk/', '/practices/year/2012/', '/practices/year/2013/']) {
+      expect(await page.locator(`.catalogue-browse a[href="${href}"]`).count(), href).toBe(1);
+    }
+  });
+
+  test('a topic filter narrows the list instantly, with counts; reload and Back keep the state', async () => {
+    const page = await open('/practices/');
+    const pagefindRequests: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/pagefind/')) pagefindRequests.push(r.url());
+    });
+    await expect.poll(() => page.locator('[data-catalogue-status]').textContent()).toBe('Показано практик: 6 из 6');
+    const topic = page.locator('input[name="topic"][value="public-engagement"]');
+    expect(await topic.locator('xpath=..').locator('[data-facet-count]').textContent()).toBe('(4)');
+    await topic.check();
+    await expect.poll(() => visibleCards(page).then((c) => c.length)).toBe(4);
+    expect(new URL(page.url()).search).toBe('?topic=public-engagement');
+    // With one topic chosen, another topic's count is what adding it would give (either topic).
+    expect(await page.locator('input[name="topic"][value="youth"]').locator('xpath=..').locator('[data-facet-count]').textContent()).toBe('(1)');
+    await page.locator('input[name="city"][value="irkutsk"]').check();
+    await page.locator('input[name="year"][value="2012"]').check();
+    await expect.poll(() => visibleCards(page)).toEqual(['irkutsk/resource-centres']);
+    expect(pagefindRequests).toEqual([]); // facets never load the search index
+
+    await page.reload();
+    await expect.poll(() => visibleCards(page)).toEqual(['irkutsk/resource-centres']);
+    expect(await page.locator('input[name="year"][value="2012"]').isChecked()).toBe(true);
+
+    await page.goBack(); // undo the year
+    await expect.poll(() => visibleCards(page).then((c) => c.length)).toBe(4);
+    expect(await page.locator('input[name="year"][value="2012"]').isChecked()).toBe(false);
+    await page.goBack(); // undo the city
+    await page.goBack(); // undo the topic
+    await expect.poll(() => visibleCards(page).then((c) => c.length)).toBe(6);
+    expect(new URL(page.url()).search).toBe('');
+  });
+
+  test('a text query goes through Pagefind and narrows the list, in any word form', async () => {
+    const page = await open('/practices/');
+    await page.locator('#catalogue-q').fill('волонтёры');
+    await expect.poll(() => visibleCards(page).then((c) => c.sort())).toEqual(['irkutsk/learning-city', 'irkutsk/youth-3d-marathon']);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('волонтёры');
+    await page.locator('#catalogue-q').fill('ресурсных центров');
+    await expect.poll(() => visibleCards(page)).toEqual(['irkutsk/resource-centres']);
+    await page.locator('#catalogue-q').fill('экзопланета');
+    await expect.poll(() => page.locator('[data-catalogue-empty]').isVisible()).toBe(true);
+  });
+
+  test('sorting by year puts the latest start first; by city, A to Я; the URL keeps it', async () => {
+    const page = await open('/practices/?sort=year');
+    await expect.poll(() => visibleCards(page).then((c) => c.at(-1))).toBe('irkutsk/resource-centres');
+    expect(await page.locator('#catalogue-sort').inputValue()).toBe('year');
+    await page.locator('#catalogue-sort').selectOption('added');
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+  });
+});

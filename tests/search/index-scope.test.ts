@@ -1,0 +1,123 @@
+/**
+ * What the published index holds: the main content of practice, submission, city and topic
+ * pages, with their filters and metadata, and nothing of the site's chrome or its list pages.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { relative } from 'node:path';
+import { requireBuilt } from '../helpers/build-bank.ts';
+import { readPage } from '../helpers/html.ts';
+import { publishedDist } from '../helpers/paths.ts';
+import { ru } from '../../src/i18n/ru.ts';
+import type { PagefindResultData } from '../../src/lib/search/pagefind-client.ts';
+import { openIndex, pathOf, type OpenIndex } from './pagefind-node.ts';
+
+const dist = requireBuilt(publishedDist);
+
+/** Every built page as its URL path. */
+const builtPages = readdirSync(dist, { recursive: true, withFileTypes: true })
+  .filter((e) => e.isFile() && e.name === 'index.html')
+  .map((e) => `/${relative(dist, e.parentPath).split('\\').join('/')}/`.replace(/^\/\/$/, '/'));
+
+const TYPE_OF_SECTION: Record<string, string> = { practices: 'practice', submissions: 'submission', cities: 'city', topics: 'topic' };
+const kindOf = (path: string) => TYPE_OF_SECTION[/^\/(practices|submissions|cities|topics)\/./.exec(path)?.[1] ?? ''];
+const isEntryPage = (path: string) => kindOf(path) !== undefined && !path.startsWith('/practices/year/');
+
+describe('the published index', () => {
+  let index: OpenIndex;
+  let pages: PagefindResultData[];
+  beforeAll(async () => {
+    index = await openIndex(dist);
+    // A search with no words and no filters lists every page in the index.
+    const all = await index.pagefind.search(null);
+    pages = await Promise.all(all.results.map((r) => r.data()));
+  });
+  afterAll(() => index?.close());
+
+  test('holds exactly the practice, submission, city and topic pages', () => {
+    const expected = builtPages.filter(isEntryPage).sort();
+    expect(expected.length).toBeGreaterThan(10);
+    expect(pages.map((p) => pathOf(p.url)).sort()).toEqual(expected);
+  });
+
+  test('leaves out home, lists, year pages, search, about', () => {
+    const indexed = new Set(pages.map((p) => pathOf(p.url)));
+    for (const path of ['/', '/practices/', '/practices/year/2013/', '/cities/', '/topics/', '/submissions/', '/search/', '/about/']) {
+      expect(builtPages, `${path} should be built`).toContain(path);
+      expect(indexed.has(path), path).toBe(false);
+    }
+  });
+
+  test('indexes no navigation, header search, skip link, footer or card lists', () => {
+    for (const page of pages) {
+      const where = pathOf(page.url);
+      expect(page.content, where).not.toContain(ru.skipLink);
+      expect(page.content, where).not.toContain(ru.footer.text);
+      expect(page.content, where).not.toContain(ru.nav.label);
+      expect(page.content, where).not.toContain(ru.search.label);
+      expect(page.content, where).not.toContain(ru.practice.related);
+    }
+    // A topic page lists its practices as cards; a card's summary is the practice's text, not
+    // the topic's, and would let the topic outrank the practice.
+    const topic = pages.find((p) => pathOf(p.url) === '/topics/resource-centres/');
+    expect(topic?.content).toBeDefined();
+    expect(topic?.content).not.toContain('С 2012 года Иркутск создаёт ресурсные центры');
+  });
+
+  test('every practice result carries its city, years, summary and filters', () => {
+    const practice = pages.find((p) => pathOf(p.url) === '/practices/irkutsk/resource-centres/');
+    expect(practice?.meta).toMatchObject({ title: 'Ресурсные центры для СО НКО в шаговой доступности', city: 'Иркутск', year: 'с 2012' });
+    expect(practice?.meta.summary).toMatch(/^С 2012 года Иркутск создаёт ресурсные центры/);
+    expect(practice?.filters).toMatchObject({
+      type: ['practice'],
+      city: ['irkutsk'],
+      district: ['siberian'],
+      year: ['2012'],
+      status: ['active'],
+      practice: ['irkutsk/resource-centres'],
+    });
+    expect([...(practice?.filters.topic ?? [])].sort()).toEqual(['nko', 'public-engagement', 'resource-centres']);
+  });
+
+  test('submission, city and topic pages carry their type and filters', () => {
+    const byPath = (path: string) => pages.find((p) => pathOf(p.url) === path);
+    expect(byPath('/submissions/irkutsk/2013-public-engagement/')?.filters).toMatchObject({ type: ['submission'], city: ['irkutsk'], year: ['2013'] });
+    expect(byPath('/cities/irkutsk/')?.filters).toMatchObject({ type: ['city'], city: ['irkutsk'], district: ['siberian'] });
+    expect(byPath('/topics/nko/')?.filters).toMatchObject({ type: ['topic'], topic: ['nko'] });
+  });
+});
+
+describe('markup', () => {
+  test('search filters and metadata come from one component, inside the indexed body, once per page', () => {
+    for (const path of builtPages.filter(isEntryPage)) {
+      const { document } = readPage(dist, path);
+      const blocks = document.querySelectorAll('[data-search-meta]');
+      expect(blocks.length, path).toBe(1);
+      expect(blocks[0]?.closest('[data-pagefind-body]'), path).not.toBeNull();
+      expect(blocks[0]?.hasAttribute('hidden'), path).toBe(true);
+      expect(blocks[0]?.querySelector(`[data-pagefind-filter="type:${kindOf(path)}"]`), path).not.toBeNull();
+    }
+  });
+
+  test('only entry pages mark a body for the index', () => {
+    const marked = builtPages.filter((path) => readPage(dist, path).document.querySelector('[data-pagefind-body]')).filter((p) => kindOf(p));
+    expect(marked.sort()).toEqual(builtPages.filter(isEntryPage).sort());
+  });
+
+  test('the index does not use Pagefind’s default UI', () => {
+    for (const path of builtPages) {
+      const { html } = readPage(dist, path);
+      expect(html, path).not.toMatch(/pagefind-(modular-)?ui\.(js|css)/);
+    }
+  });
+});
+
+test('year pages exist for every start year and are linked from the catalogue', () => {
+  const { document } = readPage(dist, '/practices/');
+  const yearLinks = [...document.querySelectorAll('a[href^="/practices/year/"]')].map((a) => a.getAttribute('href'));
+  expect(yearLinks).toContain('/practices/year/2013/');
+  expect(yearLinks).toContain('/practices/year/2012/');
+  for (const href of yearLinks) expect(builtPages, String(href)).toContain(href);
+  const year = readPage(dist, '/practices/year/2012/').document;
+  expect([...year.querySelectorAll('[data-practice]')].map((c) => c.getAttribute('data-practice'))).toEqual(['irkutsk/resource-centres']);
+});
