@@ -1,0 +1,102 @@
+/**
+ * One practice as the compare view needs it: every field it shows, already labelled in Russian,
+ * with links resolved. The build writes these to /compare/index.json; the browser only lays them
+ * out, so there is no server and no second copy of the content model in client code.
+ */
+import type { City, Practice } from '../content/schema.ts';
+import type { MetricKind, Qualifier } from '../content/vocabulary-values.ts';
+import { ru } from '../../i18n/ru.ts';
+import { urls } from '../urls.ts';
+import { formatYears } from '../format.ts';
+
+export interface CompareMetric {
+  kind: MetricKind;
+  value: number;
+  qualifier: Qualifier;
+  unit: string;
+  year: number;
+  /** The source's own wording of the figure. */
+  source: string;
+  note?: string;
+}
+
+export interface CompareRecord {
+  /** `<city>/<slug>`, as in the practice's URL and in `/compare/?p=`. */
+  id: string;
+  url: string;
+  title: string;
+  city: {
+    id: string;
+    name: string;
+    url: string;
+    region: string;
+    federalDistrict: string;
+    /** Absent when the city record gives no population: then no per-capita figure is shown. */
+    population?: { value: number; year: number; date: string; source: string };
+  };
+  years: string;
+  startYear: number;
+  endYear?: number;
+  status: string;
+  statusYear: number;
+  programme?: string;
+  topics: { id: string; name: string; url: string }[];
+  /** Absent where the source does not name who ran the practice. */
+  operator?: string;
+  partners: string[];
+  metrics: CompareMetric[];
+  transferability: string;
+  contact: { organisation: string; person?: string; email?: string; phone?: string; website?: string };
+  source: { title: string; year: number; url: string };
+}
+
+export interface RecordInput {
+  id: string;
+  data: Practice;
+  city: { id: string; data: City };
+  topicName: (id: string) => string;
+  submission: { id: string; title: string; year: number };
+}
+
+/** «долгосрочная целевая программа «Открытый город» на 2013–2017 годы», as on the practice page. */
+export function programmeLabel(programme: NonNullable<Practice['programme']>): string {
+  return `${[programme.kind, programme.name].filter(Boolean).join(' ')} на ${formatYears(programme.startYear, programme.endYear)} годы`;
+}
+
+const defined = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+export function toCompareRecord({ id, data, city, topicName, submission }: RecordInput): CompareRecord {
+  const population = city.data.population;
+  return defined({
+    id,
+    url: urls.practice(id),
+    title: data.title,
+    city: defined({
+      id: city.id,
+      name: city.data.name.nominative,
+      url: urls.city(city.id),
+      region: city.data.region,
+      federalDistrict: ru.federalDistrict[city.data.federalDistrict],
+      population: population && {
+        value: population.value,
+        year: population.date.getUTCFullYear(),
+        date: population.date.toISOString().slice(0, 10),
+        source: population.source,
+      },
+    }),
+    years: formatYears(data.startYear, data.endYear),
+    startYear: data.startYear,
+    endYear: data.endYear,
+    status: ru.status[data.status],
+    statusYear: data.statusYear,
+    programme: data.programme && programmeLabel(data.programme),
+    topics: data.topics.map((t) => ({ id: t.id, name: topicName(t.id), url: urls.topic(t.id) })),
+    operator: data.operator,
+    partners: data.partners,
+    metrics: data.metrics.map((m) => defined({ kind: m.kind, value: m.value, qualifier: m.qualifier, unit: m.unit, year: m.year, source: m.source, note: m.note })),
+    transferability: data.transferability,
+    contact: defined({ ...data.contact }),
+    source: { title: submission.title, year: submission.year, url: urls.submission(submission.id) },
+  });
+}

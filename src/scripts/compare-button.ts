@@ -1,0 +1,63 @@
+/**
+ * «Сравнить» buttons and the «Сравнение (N)» tray. Buttons are rendered hidden and shown here,
+ * so a reader without JavaScript never meets a button that does nothing.
+ */
+import { ru } from '../i18n/ru.ts';
+import { urls } from '../lib/urls.ts';
+import { compareHref, MAX_COMPARED } from '../lib/compare/selection.ts';
+import { onSelectionChange, readSelection, toggleSelection } from './compare-store.ts';
+
+function tray(): { link: HTMLAnchorElement; status: HTMLElement } {
+  const existing = document.querySelector<HTMLElement>('[data-compare-tray]');
+  if (existing) {
+    return {
+      link: existing.querySelector('a') as HTMLAnchorElement,
+      status: existing.querySelector('[role="status"]') as HTMLElement,
+    };
+  }
+  const box = document.createElement('div');
+  box.className = 'compare-tray';
+  box.dataset.compareTray = '';
+  box.dataset.pagefindIgnore = '';
+  box.setAttribute('role', 'region');
+  box.setAttribute('aria-label', ru.compare.trayLabel);
+  const link = document.createElement('a');
+  link.className = 'compare-tray__link';
+  const status = document.createElement('p');
+  status.className = 'compare-sr';
+  status.setAttribute('role', 'status');
+  box.append(link, status);
+  document.body.append(box);
+  return { link, status };
+}
+
+function sync(buttons: HTMLButtonElement[], ids: string[]): void {
+  for (const button of buttons) {
+    button.setAttribute('aria-pressed', String(ids.includes(button.dataset.compareToggle ?? '')));
+  }
+  const { link } = tray();
+  link.textContent = ru.compare.tray(ids.length);
+  link.href = compareHref(urls.compare(), ids);
+  // Only the link hides: the status beside it must stay in the page to be heard.
+  link.hidden = ids.length === 0;
+}
+
+const buttons = [...document.querySelectorAll<HTMLButtonElement>('button[data-compare-toggle]')];
+if (buttons.length > 0) {
+  const { status } = tray();
+  for (const button of buttons) {
+    button.hidden = false;
+    button.addEventListener('click', () => {
+      const id = button.dataset.compareToggle ?? '';
+      const title = button.dataset.compareTitle ?? id;
+      const result = toggleSelection(id);
+      status.textContent =
+        result.change === 'full' ? ru.compare.full(MAX_COMPARED)
+        : result.change === 'added' ? ru.compare.added(title)
+        : ru.compare.removed(title);
+      sync(buttons, result.ids);
+    });
+  }
+  sync(buttons, readSelection());
+  onSelectionChange((ids) => sync(buttons, ids));
+}

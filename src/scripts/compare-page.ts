@@ -1,0 +1,170 @@
+/**
+ * The compare page: reads the choice from the URL (or, without one, from localStorage), loads
+ * /compare/index.json and lays out the table `buildComparison` describes. Every change rewrites
+ * both the URL (so the address bar is always the link to send) and the stored choice.
+ */
+import { ru } from '../i18n/ru.ts';
+import { buildComparison, type CellLine } from '../lib/compare/table.ts';
+import type { CompareRecord } from '../lib/compare/record.ts';
+import type { CompareIndex } from '../lib/compare/from-bank.ts';
+import { compareHref, MAX_COMPARED, MIN_COMPARED, parseSelection } from '../lib/compare/selection.ts';
+import { readSelection, writeSelection } from './compare-store.ts';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+function lineNode(line: CellLine): HTMLElement {
+  const cls = `cl${line.tone ? ` cl--${line.tone}` : ''}`;
+  if (line.href) return el('span', { class: cls }, el('a', { href: line.href }, line.text));
+  return el('span', { class: cls }, line.text);
+}
+
+async function loadIndex(url: string): Promise<CompareIndex> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return (await response.json()) as CompareIndex;
+}
+
+async function init(root: HTMLElement): Promise<void> {
+  const q = <T extends Element>(selector: string) => root.querySelector<T>(selector) as T;
+  const app = q<HTMLElement>('[data-compare-app]');
+  const status = q<HTMLElement>('[data-compare-status]');
+  const controls = q<HTMLElement>('[data-compare-controls]');
+  const wrap = q<HTMLElement>('[data-compare-wrap]');
+  const table = q<HTMLTableElement>('[data-compare-table]');
+  const empty = q<HTMLElement>('[data-compare-empty]');
+  const hideSame = q<HTMLInputElement>('[data-compare-hide-same]');
+  const addForm = q<HTMLFormElement>('[data-compare-add]');
+  const addSelect = q<HTMLSelectElement>('[data-compare-add-select]');
+  const share = q<HTMLAnchorElement>('[data-compare-share]');
+  const base = root.dataset.base ?? '/compare/';
+  app.hidden = false;
+
+  let index: CompareIndex;
+  try {
+    index = await loadIndex(root.dataset.index ?? 'index.json');
+  } catch {
+    status.replaceChildren(el('p', {}, ru.compare.loadError));
+    return;
+  }
+  const byId = new Map(index.practices.map((p) => [p.id, p]));
+
+  const fromUrl = parseSelection(location.search);
+  const asked = fromUrl.length > 0 ? fromUrl : readSelection();
+  const notices: string[] = [];
+  const unknown = asked.filter((id) => !byId.has(id));
+  if (unknown.length) notices.push(ru.compare.unknown(unknown.join(', ')));
+  let ids = asked.filter((id) => byId.has(id));
+  if (ids.length > MAX_COMPARED) {
+    notices.push(ru.compare.tooMany(MAX_COMPARED));
+    ids = ids.slice(0, MAX_COMPARED);
+  }
+
+  function commit(next: string[], focus: () => void): void {
+    ids = next;
+    // Notices about the opened link (unknown ids, too many) no longer apply once the reader acts.
+    notices.length = 0;
+    writeSelection(ids);
+    history.replaceState(history.state, '', compareHref(base, ids));
+    render();
+    focus();
+  }
+
+  function renderStatus(): void {
+    const messages = [...notices];
+    if (ids.length === 0) messages.push(ru.compare.empty);
+    else if (ids.length < MIN_COMPARED) messages.push(ru.compare.showing(ids.length), ru.compare.needMore);
+    else messages.push(ru.compare.showing(ids.length));
+    status.replaceChildren(...messages.map((m) => el('p', {}, m)));
+  }
+
+  function renderAdd(): void {
+    const groups = new Map<string, CompareRecord[]>();
+    for (const p of index.practices) {
+      if (ids.includes(p.id)) continue;
+      groups.set(p.city.name, [...(groups.get(p.city.name) ?? []), p]);
+    }
+    const options = [...groups.entries()]
+      .sort(([a], [b]) => a.localeCompare(b, 'ru'))
+      .map(([city, list]) => el('optgroup', { label: city }, ...list.map((p) => el('option', { value: p.id }, p.title))));
+    addSelect.replaceChildren(el('option', { value: '' }, ru.compare.addChoose), ...options);
+    const full = ids.length >= MAX_COMPARED || options.length === 0;
+    addSelect.disabled = full;
+    (addForm.querySelector('button') as HTMLButtonElement).disabled = full;
+  }
+
+  function renderTable(records: CompareRecord[]): void {
+    const comparison = buildComparison(records);
+    const head = el('tr', {}, el('td'));
+    for (const column of comparison.columns) {
+      const remove = el('button', { type: 'button', class: 'col-remove', 'data-remove': column.id, 'aria-label': ru.compare.removeFor(column.title) }, ru.compare.remove);
+      remove.addEventListener('click', () => {
+        const position = ids.indexOf(column.id);
+        commit(ids.filter((x) => x !== column.id), () => {
+          const buttons = table.querySelectorAll<HTMLButtonElement>('button[data-remove]');
+          (buttons[Math.min(position, buttons.length - 1)] ?? addSelect).focus();
+        });
+      });
+      const record = byId.get(column.id);
+      head.append(
+        el('th', { scope: 'col', 'data-practice': column.id },
+          el('a', { href: column.url }, column.title),
+          el('span', { class: 'col-city' }, record?.city.name ?? ''),
+          remove),
+      );
+    }
+    const thead = table.tHead ?? table.createTHead();
+    thead.replaceChildren(head);
+    for (const body of [...table.tBodies]) body.remove();
+    const span = String(comparison.columns.length + 1);
+    for (const group of comparison.groups) {
+      const body = el('tbody', { 'data-group': group.key, 'data-all-same': String(group.rows.every((r) => r.same)) });
+      body.append(el('tr', {}, el('th', { scope: 'rowgroup', colspan: span }, group.label)));
+      for (const row of group.rows) {
+        const th = el('th', { scope: 'row' }, row.label);
+        if (row.warning) th.append(el('span', { class: 'row-warning', 'data-not-comparable': '' }, row.warning));
+        const tr = el('tr', { 'data-row': row.key, 'data-same': String(row.same) }, th);
+        row.cells.forEach((cell, i) => {
+          const td = el('td', { 'data-practice': comparison.columns[i]?.id ?? '' });
+          td.append(...(cell.length ? cell.map(lineNode) : [ru.compare.none]));
+          tr.append(td);
+        });
+        body.append(tr);
+      }
+      table.append(body);
+    }
+  }
+
+  function render(): void {
+    renderStatus();
+    renderAdd();
+    const records = ids.map((id) => byId.get(id)).filter((r): r is CompareRecord => r !== undefined);
+    share.href = compareHref(base, ids);
+    controls.hidden = false;
+    hideSame.disabled = records.length < MIN_COMPARED;
+    table.classList.toggle('hide-same', hideSame.checked && !hideSame.disabled);
+    wrap.hidden = records.length === 0;
+    empty.hidden = records.length > 0;
+    if (records.length) renderTable(records);
+  }
+
+  hideSame.addEventListener('change', () => table.classList.toggle('hide-same', hideSame.checked && !hideSame.disabled));
+  addForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const id = addSelect.value;
+    if (!id || ids.includes(id) || ids.length >= MAX_COMPARED) return;
+    commit([...ids, id], () => addSelect.focus());
+  });
+
+  // The link opened is the choice from now on: a colleague's link becomes the reader's comparison.
+  writeSelection(ids);
+  history.replaceState(history.state, '', compareHref(base, ids));
+  render();
+}
+
+const root = document.querySelector<HTMLElement>('[data-compare-page]');
+if (root) void init(root);

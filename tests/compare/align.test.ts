@@ -1,0 +1,159 @@
+/**
+ * Metric alignment and per-capita arithmetic, on the synthetic multi-city fixture bank read
+ * through the real schemas.
+ */
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { alignMetrics } from '../../src/lib/compare/align.ts';
+import { measureOf, unitsComparable } from '../../src/lib/compare/units.ts';
+import { perCapita, roundKeepingQualifier } from '../../src/lib/compare/per-capita.ts';
+import { buildComparison, formatPerCapita } from '../../src/lib/compare/table.ts';
+import type { CompareRecord } from '../../src/lib/compare/record.ts';
+import { fixturesDir } from '../helpers/paths.ts';
+import { compareRecords } from './bank-records.ts';
+
+const records = compareRecords(resolve(fixturesDir, 'multi-city'));
+const get = (id: string): CompareRecord => {
+  const r = records.get(id);
+  if (!r) throw new Error(`fixture practice ${id} missing`);
+  return r;
+};
+const testogradCentres = get('testograd/resource-centres');
+const primerskCentre = get('primersk/resource-centre');
+const testogradLessons = get('testograd/volunteer-lessons');
+const obrazcovskContest = get('obrazcovsk/good-deeds-contest');
+
+describe('units', () => {
+  it('reads the scale of money and never calls a count money', () => {
+    expect(measureOf('тыс. руб.')).toEqual({ dimension: 'money', scale: 1e3 });
+    expect(measureOf('млн руб.')).toEqual({ dimension: 'money', scale: 1e6 });
+    expect(measureOf('тысяч рублей')).toEqual({ dimension: 'money', scale: 1e3 });
+    expect(measureOf('рублей')).toEqual({ dimension: 'money', scale: 1 });
+    expect(measureOf('ресурсных центра')).toEqual({ dimension: 'count', scale: 1 });
+    expect(measureOf('СО НКО').dimension).toBe('count');
+  });
+
+  it('lets counts of one kind stand together but refuses money at different scales', () => {
+    expect(unitsComparable(['человек', 'участников'])).toBe(true);
+    expect(unitsComparable(['тыс. руб.', 'тыс.  руб.'])).toBe(true);
+    expect(unitsComparable(['тыс. руб.', 'млн руб.'])).toBe(false);
+    expect(unitsComparable(['тыс. руб.', 'человек'])).toBe(false);
+    expect(unitsComparable(['кв. м', 'помещений'])).toBe(false);
+  });
+});
+
+describe('alignMetrics', () => {
+  const rows = alignMetrics([testogradCentres, primerskCentre, testogradLessons]);
+  const byKind = new Map(rows.map((r) => [r.kind, r]));
+
+  it('puts one kind on one row, in vocabulary order, with a cell per practice', () => {
+    expect(rows.map((r) => r.kind)).toEqual(['events', 'organisations', 'budget', 'centres']);
+    for (const r of rows) expect(r.cells).toHaveLength(3);
+    const organisations = byKind.get('organisations');
+    expect(organisations?.comparable).toBe(true);
+    expect(organisations?.cells.map((c) => c.map((m) => m.value))).toEqual([[40], [120], []]);
+  });
+
+  it('keeps qualifiers and units of each figure', () => {
+    const [, primersk] = byKind.get('organisations')?.cells ?? [];
+    expect(primersk?.[0]).toMatchObject({ value: 120, qualifier: 'about', unit: 'объединённых организаций' });
+    expect(byKind.get('events')?.cells[2]?.[0]).toMatchObject({ value: 300, qualifier: 'more-than' });
+  });
+
+  it('refuses to mix «тыс. руб.» and «млн руб.» on the budget row, converting nothing', () => {
+    const budget = byKind.get('budget');
+    expect(budget?.comparable).toBe(false);
+    expect(budget?.units).toEqual(['тыс. руб.', 'млн руб.']);
+    expect(budget?.cells.map((c) => c.map((m) => `${m.value} ${m.unit}`))).toEqual([['2500 тыс. руб.'], ['1.2 млн руб.'], []]);
+  });
+
+  it('leaves out kinds no practice has', () => {
+    expect(byKind.has('winners')).toBe(false);
+  });
+});
+
+describe('per-capita figures', () => {
+  it('divides counts of people and events by the population, per 1 000 residents', () => {
+    // 300 events / 500 000 residents × 1 000 = 0.6
+    expect(perCapita({ kind: 'events', value: 300, qualifier: 'more-than', unit: 'мероприятий' }, { value: 500_000, year: 2021 })).toEqual({
+      value: 0.6,
+      qualifier: 'more-than',
+      decimals: 2,
+      populationYear: 2021,
+    });
+    // 500 participants in a city of 500 000 is exactly 1 per 1 000: stays exact.
+    expect(perCapita({ kind: 'participants', value: 500, qualifier: 'exact', unit: 'человек' }, { value: 500_000, year: 2021 })).toMatchObject({ value: 1, qualifier: 'exact' });
+  });
+
+  it('rounds so that «более» and «до» stay true, and marks a rounded exact figure as approximate', () => {
+    // 15 000 / 617 515 × 1 000 = 24.2909…: «более 24,2», never «более 24,3».
+    expect(roundKeepingQualifier((15000 / 617515) * 1000, 'more-than')).toEqual({ value: 24.2, qualifier: 'more-than', decimals: 1 });
+    expect(roundKeepingQualifier(0.3811, 'up-to')).toEqual({ value: 0.39, qualifier: 'up-to', decimals: 2 });
+    // 237 / 617 515 × 1 000 = 0.38379…
+    expect(roundKeepingQualifier((237 / 617515) * 1000, 'exact')).toEqual({ value: 0.38, qualifier: 'about', decimals: 2 });
+    expect(roundKeepingQualifier(0.0583, 'exact')).toEqual({ value: 0.058, qualifier: 'about', decimals: 3 });
+  });
+
+  it('is never given where the population is unknown', () => {
+    expect(obrazcovskContest.city.population).toBeUndefined();
+    expect(perCapita({ kind: 'participants', value: 25, qualifier: 'exact', unit: 'человек' }, obrazcovskContest.city.population)).toBeUndefined();
+  });
+
+  it('is never given for money, nor for kinds that do not grow with a city', () => {
+    const population = { value: 500_000, year: 2021 };
+    expect(perCapita({ kind: 'budget', value: 2500, qualifier: 'exact', unit: 'тыс. руб.' }, population)).toBeUndefined();
+    expect(perCapita({ kind: 'prize-fund', value: 500, qualifier: 'exact', unit: 'тыс. руб.' }, population)).toBeUndefined();
+    expect(perCapita({ kind: 'organisations', value: 40, qualifier: 'exact', unit: 'СО НКО' }, population)).toBeUndefined();
+    // A people kind measured in money is still money.
+    expect(perCapita({ kind: 'participants', value: 5, qualifier: 'exact', unit: 'тыс. руб.' }, population)).toBeUndefined();
+  });
+
+  it('reads in Russian with the population year', () => {
+    expect(formatPerCapita({ value: 24.2, qualifier: 'more-than', decimals: 1, populationYear: 2021 })).toBe('более 24,2 на 1 000 жителей (население на 2021 год)');
+    expect(formatPerCapita({ value: 0.38, qualifier: 'about', decimals: 2, populationYear: 2021 })).toBe('≈ 0,38 на 1 000 жителей (население на 2021 год)');
+  });
+});
+
+describe('buildComparison', () => {
+  const table = buildComparison([testogradCentres, primerskCentre, obrazcovskContest]);
+  const rowOf = (key: string) => table.groups.flatMap((g) => g.rows).find((r) => r.key === key);
+  const texts = (key: string) => rowOf(key)?.cells.map((c) => c.map((l) => l.text));
+
+  it('has a column per practice and the fields of the view as rows', () => {
+    expect(table.columns.map((c) => c.id)).toEqual(['testograd/resource-centres', 'primersk/resource-centre', 'obrazcovsk/good-deeds-contest']);
+    expect(table.groups.map((g) => g.key)).toEqual(['place', 'practice', 'metrics', 'money', 'transfer']);
+    for (const key of ['city', 'population', 'district', 'years', 'status', 'topics', 'operator', 'transferability', 'contact', 'source']) {
+      expect(rowOf(key), key).toBeDefined();
+    }
+  });
+
+  it('shows «—» (an empty cell) where a practice has no figure of the kind', () => {
+    expect(rowOf('metric:winners')?.cells.map((c) => c.length > 0)).toEqual([false, false, true]);
+    expect(texts('metric:organisations')?.[1]?.[0]).toBe('около 120 объединённых организаций (2013)');
+  });
+
+  it('marks the budget row as not comparable and keeps each unit', () => {
+    const budget = rowOf('metric:budget');
+    expect(budget?.warning).toContain('тыс. руб., млн руб.');
+    expect(texts('metric:budget')?.map((c) => c[0])).toEqual(['2500 тыс. руб. (2013)', '1,2 млн руб. (2013)', undefined]);
+    expect(table.groups.find((g) => g.key === 'money')?.rows.map((r) => r.key)).toEqual(['metric:prize-fund', 'metric:budget']);
+  });
+
+  it('gives no population and no per-capita line for Образцовск', () => {
+    expect(rowOf('population')?.cells[2]).toEqual([]);
+    const all = table.groups.flatMap((g) => g.rows).flatMap((r) => r.cells[2] ?? []);
+    expect(all.some((l) => l.text.includes('на 1 000 жителей'))).toBe(false);
+  });
+
+  it('adds a per-capita line where the population is known and the kind is a count of people or events', () => {
+    const lessons = buildComparison([testogradLessons, obrazcovskContest]);
+    const events = lessons.groups.flatMap((g) => g.rows).find((r) => r.key === 'metric:events');
+    expect(events?.cells[0]?.map((l) => l.text)).toContain('более 0,6 на 1 000 жителей (население на 2021 год)');
+  });
+
+  it('flags rows where every practice says the same', () => {
+    expect(rowOf('district')?.same).toBe(false);
+    expect(rowOf('operator')?.same).toBe(true);
+    expect(rowOf('transferability')?.same).toBe(true);
+  });
+});
