@@ -1,0 +1,25 @@
+/**
+ * Addresses of the RSS feeds and open-data files. Kept beside the feeds rather than in
+ * `urls.ts`, which other features share; built from the same page URLs, so they cannot drift.
+ */
+import { urls } from '../urls.ts';
+
+export const feedUrls = {
+  site: () => `${urls.home()}rss.xml`,
+  topic: (id: string) => `${urls.topic(id)}rss.xml`,
+  city: (id: string) => `${urls.city(id)}rss.xml`,
+};
+
+export const dataUrls = {
+  index: () => `${urls.home()}data/`,
+  file: (name: string) => `${urls.home()}data/${name}`,
+};
+
+/** The topic or city whose page this is, if any: its feed is announced beside the site feed. */
+export function feedOwnerOfPage(pathname: string): { kind: 'topic' | 'city'; id: string } | undefined {
+  const base = urls.home().replace(/\/$/, '');
+  const path = pathname.startsWith(base) ? pathname.slice(base.length) : pathname;
+  const match = /^\/(topics|cities)\/([^/]+)\/?$/.exec(path);
+  if (!match?.[1] || !match[2]) return undefined;
+  return { kind: match[1] === 'topics' ? 'topic' : 'city', id: decodeURIComponent(match[2]) };
+}

@@ -1,0 +1,161 @@
+/**
+ * Flattens a record's JSON Schema into spreadsheet columns: nested objects become
+ * `parent_child` columns, lists of values one column, and a list of objects with a `kind`
+ * (metrics) is spread into a block of columns per kind, so one kind lines up in one column
+ * across cities. The codebook lists exactly these columns, with the schema's descriptions.
+ */
+import type { JsonSchema } from './json-schema.ts';
+import type { Plain } from './records.ts';
+
+/** How list values share one cell. Chosen because it does not occur in names and ids. */
+export const LIST_SEPARATOR = ' | ';
+
+export type ColumnType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'url' | 'email' | 'list';
+
+export interface Column {
+  name: string;
+  type: ColumnType;
+  description: string;
+  /** The record always has a value in this column. */
+  required: boolean;
+  /** The closed set of values, where the schema has one. */
+  values?: readonly string[];
+  /** The property the values come from (`status`, `qualifier`), to label them in the codebook. */
+  property: string;
+  get(record: Record<string, Plain>): Plain | undefined;
+}
+
+/** A list of objects to spread by one of their properties, e.g. metrics by kind. */
+export interface Spread {
+  /** The property that tells the items apart (`kind`). */
+  by: string;
+  /** Column prefix (`metric` → `metric_budget_value`). */
+  prefix: string;
+  /** Human label of each value of `by`, used in the descriptions. */
+  label: (value: string) => string;
+  /** How to describe a column of the n-th item of one kind (n ≥ 2). */
+  nth: (description: string, n: number) => string;
+}
+
+export interface FlattenOptions {
+  spread?: Record<string, Spread>;
+  /** Records, needed to size spread blocks: a kind gets as many slots as any record uses. */
+  records: readonly Record<string, Plain>[];
+  /** Joins a group's description and a field's: «Контакты» + «Сайт». */
+  nest: (parent: string, child: string) => string;
+}
+
+/** `prize-fund` → `prize_fund`: column names stay identifiers in R, pandas and SQL. */
+export const columnSlug = (value: string) => value.replace(/[^A-Za-z0-9]+/g, '_');
+
+export function columnTypeOf(schema: JsonSchema): ColumnType {
+  if (schema.type === 'array') return 'list';
+  if (schema.format === 'date') return 'date';
+  if (schema.format === 'uri') return 'url';
+  if (schema.format === 'email') return 'email';
+  if (schema.type === 'integer' || schema.type === 'number' || schema.type === 'boolean') return schema.type;
+  return 'string';
+}
+
+function valuesOf(schema: JsonSchema): readonly string[] | undefined {
+  const values = schema.type === 'array' ? schema.items?.enum : schema.enum;
+  return values?.map(String);
+}
+
+function isObject(schema: JsonSchema | undefined): schema is JsonSchema & { properties: Record<string, JsonSchema> } {
+  return schema?.type === 'object' && schema.properties !== undefined;
+}
+
+const at = (record: Record<string, Plain>, path: readonly string[]): Plain | undefined => {
+  let value: Plain | undefined = record;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    value = value[key];
+  }
+  return value;
+};
+
+export function flatten(schema: JsonSchema, options: FlattenOptions): Column[] {
+  const columns: Column[] = [];
+  const walk = (node: JsonSchema, path: string[], required: boolean, context: string) => {
+    for (const [key, child] of Object.entries(node.properties ?? {})) {
+      const childPath = [...path, key];
+      const childRequired = required && (node.required ?? []).includes(key);
+      const description = context ? options.nest(context, child.description ?? '') : (child.description ?? '');
+      const spread = path.length === 0 ? options.spread?.[key] : undefined;
+      if (spread && child.type === 'array' && isObject(child.items)) {
+        columns.push(...spreadColumns(key, child.items, spread, options.records));
+      } else if (isObject(child)) {
+        walk(child, childPath, childRequired, description);
+      } else {
+        columns.push({
+          name: childPath.join('_'),
+          type: columnTypeOf(child),
+          description,
+          // A list may be present yet empty (partners: []), which leaves its cell empty.
+          required: childRequired && (child.type !== 'array' || Number(child.minItems ?? 0) > 0),
+          values: valuesOf(child),
+          property: key,
+          get: (record) => at(record, childPath),
+        });
+      }
+    }
+  };
+  walk(schema, [], true, '');
+  return columns;
+}
+
+function spreadColumns(key: string, item: JsonSchema & { properties: Record<string, JsonSchema> }, spread: Spread, records: readonly Record<string, Plain>[]): Column[] {
+  const kinds = (item.properties[spread.by]?.enum ?? []).map(String);
+  const itemsOf = (record: Record<string, Plain>, kind: string) => {
+    const list = record[key];
+    return Array.isArray(list) ? list.filter((entry) => entry !== null && typeof entry === 'object' && !Array.isArray(entry) && entry[spread.by] === kind) : [];
+  };
+  const columns: Column[] = [];
+  for (const kind of kinds) {
+    // One slot per kind always, so the columns stay put while the bank grows; more only when
+    // some practice reports several figures of the same kind.
+    const slots = Math.max(1, ...records.map((record) => itemsOf(record, kind).length));
+    for (let slot = 1; slot <= slots; slot++) {
+      for (const [field, fieldSchema] of Object.entries(item.properties)) {
+        if (field === spread.by) continue;
+        const base = `${fieldSchema.description ?? ''} — ${spread.label(kind)}`;
+        columns.push({
+          name: [spread.prefix, columnSlug(kind), slot > 1 ? String(slot) : '', field].filter(Boolean).join('_'),
+          type: columnTypeOf(fieldSchema),
+          description: slot > 1 ? spread.nth(base, slot) : base,
+          required: false,
+          values: valuesOf(fieldSchema),
+          property: field,
+          get: (record) => {
+            const entry = itemsOf(record, kind)[slot - 1];
+            return entry && typeof entry === 'object' && !Array.isArray(entry) ? entry[field] : undefined;
+          },
+        });
+      }
+    }
+  }
+  return columns;
+}
+
+/** A cell as text: numbers with a decimal point, lists joined, nothing for a missing value. */
+export function cellOf(value: Plain | undefined, column: Pick<Column, 'name'>): string {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) {
+    return value
+      .map((item) => {
+        const text = cellOf(item, column);
+        if (text.includes(LIST_SEPARATOR.trim())) {
+          throw new Error(`Столбец ${column.name}: значение «${text}» содержит разделитель списка «${LIST_SEPARATOR.trim()}»`);
+        }
+        return text;
+      })
+      .join(LIST_SEPARATOR);
+  }
+  if (typeof value === 'object') throw new Error(`Столбец ${column.name}: вложенный объект не раскладывается в ячейку`);
+  return String(value);
+}
+
+export function rowsOf(columns: readonly Column[], records: readonly Record<string, Plain>[]): string[][] {
+  return records.map((record) => columns.map((column) => cellOf(column.get(record), column)));
+}

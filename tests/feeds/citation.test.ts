@@ -1,0 +1,124 @@
+/**
+ * «Как сослаться» on practice pages: the reference is in the HTML (selectable and complete
+ * without JavaScript, with «ДД.ММ.ГГГГ» to fill in), and in a real browser the script fills in
+ * today's date and copies the text from the keyboard, under the site's CSP, with no request
+ * leaving the site. Topic and city «Подписаться» blocks and the /data/ codebook are checked with
+ * axe too.
+ */
+import { resolve } from 'node:path';
+import axe from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireBuilt } from '../helpers/build-bank.ts';
+import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { readPage, textOf } from '../helpers/html.ts';
+import { projectRoot, publishedDist } from '../helpers/paths.ts';
+import { serveStatic, type StaticServer } from '../helpers/server.ts';
+import { readSourceBank } from './content-files.ts';
+import { siteOf } from './site-of.ts';
+
+const bank = readSourceBank(resolve(projectRoot, 'content'));
+const [practice] = bank.published;
+if (!practice) throw new Error('в content/ нет опубликованных практик');
+
+describe('citation in the built HTML', () => {
+  it('names the city, title, year of publication, absolute address and the date to fill in', () => {
+    const dist = requireBuilt(publishedDist);
+    const site = siteOf(dist);
+    for (const p of bank.published) {
+      const { document } = readPage(dist, `/practices/${p.id}/`);
+      const text = textOf(document.querySelector('[data-citation-text]'));
+      const city = bank.cities.get(p.city)?.name.nominative ?? '';
+      const url = new URL(`/practices/${p.id}/`, site).href;
+      expect(text).toBe(`${city}. ${p.title} // Банк практик АСДГ. — ${p.published.slice(0, 4)}. — URL: ${url} (дата обращения: ДД.ММ.ГГГГ).`);
+      expect(document.querySelector('[data-copy]')?.hasAttribute('hidden')).toBe(true);
+    }
+  });
+});
+
+/** axe-core limited to one part of the page (the rest belongs to other features' tests). */
+async function axeWithin(page: Page, selector: string) {
+  await page.evaluate(axe.source);
+  return page.evaluate(async (include) => {
+    const axeGlobal = (window as unknown as { axe: typeof axe }).axe;
+    const result = await axeGlobal.run({ include: [include] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, selector);
+}
+
+describe('in a browser', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  const path = `/practices/${practice.id}/`;
+
+  beforeAll(async () => {
+    server = await serveStatic(requireBuilt(publishedDist));
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('with JavaScript: fills in today’s date and copies the reference from the keyboard', async () => {
+    const watched = await openPage(browser);
+    await watched.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const { page } = watched;
+    await page.goto(`${server.url}${path}`);
+    const accessed = page.locator('[data-accessed]');
+    await expect.poll(() => accessed.textContent()).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+    const today = await page.evaluate(() => new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date()));
+    expect(await accessed.textContent()).toBe(today);
+
+    const button = page.locator('[data-copy]');
+    expect(await button.isVisible()).toBe(true);
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-copy-status]').textContent()).toBe('Ссылка скопирована');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const shown = (await page.locator('[data-citation-text]').textContent())?.replace(/\s+/g, ' ').trim();
+    expect(copied).toBe(shown);
+    expect(copied).toContain(`(дата обращения: ${today}).`);
+
+    expect(await axeWithin(page, '.citation')).toEqual([]);
+    expect(watched.consoleErrors).toEqual([]);
+    expect(watched.foreignRequests).toEqual([]);
+    await watched.context.close();
+  });
+
+  it('without JavaScript: the reference is there to select, with the date to fill in, and no dead button', async () => {
+    const watched = await openPage(browser, { javaScript: false });
+    const { page } = watched;
+    await page.goto(`${server.url}${path}`);
+    expect(await page.locator('[data-accessed]').textContent()).toBe('ДД.ММ.ГГГГ');
+    expect(await page.locator('[data-copy]').isVisible()).toBe(false);
+    const userSelect = await page.locator('[data-citation-text]').evaluate((el) => getComputedStyle(el).userSelect);
+    expect(userSelect).not.toBe('none');
+    await watched.context.close();
+  });
+
+  it('«Подписаться» on a topic and a city page is accessible in light and dark schemes', async () => {
+    const topic = bank.published[0]?.topics[0] ?? '';
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const pagePath of [`/topics/${topic}/`, `/cities/${practice.city}/`]) {
+        const watched = await openPage(browser, { colorScheme });
+        await watched.page.goto(`${server.url}${pagePath}`);
+        expect(await watched.page.locator('.subscribe a').isVisible(), pagePath).toBe(true);
+        expect(await axeWithin(watched.page, '.subscribe'), `${pagePath} ${colorScheme}`).toEqual([]);
+        expect(watched.consoleErrors, pagePath).toEqual([]);
+        await watched.context.close();
+      }
+    }
+  });
+
+  it('the codebook page /data/ is accessible in light and dark schemes', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const watched = await openPage(browser, { colorScheme });
+      await watched.page.goto(`${server.url}/data/`);
+      expect(await axeWithin(watched.page, 'main'), colorScheme).toEqual([]);
+      expect(watched.consoleErrors).toEqual([]);
+      expect(watched.foreignRequests).toEqual([]);
+      await watched.context.close();
+    }
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * How readers, browsers and search engines find the bank: the sitemap lists every published
+ * page and nothing else, robots.txt points at it, every page carries a description, a canonical
+ * address, Open Graph and the feeds it offers, and topic and city pages offer «Подписаться».
+ */
+import { existsSync, globSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildBank, requireBuilt } from '../helpers/build-bank.ts';
+import { fixturesDir, projectRoot, publishedDist } from '../helpers/paths.ts';
+import { readPage, textOf } from '../helpers/html.ts';
+import { readSourceBank, type SourceBank } from './content-files.ts';
+import { siteOf } from './site-of.ts';
+
+/** Address of every HTML page in a built site, 404 aside. */
+function builtPages(dist: string, site: URL): string[] {
+  return globSync('**/index.html', { cwd: dist })
+    .map((file) => new URL(`/${file.replace(/index\.html$/, '')}`, site).href)
+    .sort();
+}
+
+function sitemapUrls(dist: string, site: URL): string[] {
+  const index = readFileSync(resolve(dist, 'sitemap-index.xml'), 'utf8');
+  const maps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? '');
+  expect(maps.length).toBeGreaterThan(0);
+  return maps
+    .flatMap((map) => {
+      expect(map.startsWith(site.href), map).toBe(true);
+      const xml = readFileSync(resolve(dist, `.${new URL(map).pathname}`), 'utf8');
+      return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? '');
+    })
+    .sort();
+}
+
+function checkDiscovery(name: string, dist: () => string, bank: SourceBank) {
+  let site: URL;
+  beforeAll(() => {
+    site = siteOf(dist());
+  });
+
+  describe(`${name}: sitemap and robots.txt`, () => {
+    it('the sitemap lists exactly the published HTML pages', () => {
+      const listed = sitemapUrls(dist(), site);
+      expect(listed).toEqual(builtPages(dist(), site));
+      for (const practice of bank.published) expect(listed).toContain(new URL(`/practices/${practice.id}/`, site).href);
+      for (const id of bank.topics.keys()) expect(listed).toContain(new URL(`/topics/${id}/`, site).href);
+      expect(listed).toContain(new URL('/data/', site).href);
+    });
+
+    it('and nothing else: no draft, no 404, no feed or data file', () => {
+      const listed = sitemapUrls(dist(), site);
+      for (const draft of bank.drafts) expect(listed.join('\n')).not.toContain(draft.id);
+      for (const url of listed) {
+        expect(url, url).not.toMatch(/404|\.(xml|csv|json|txt)$/);
+        expect(url.endsWith('/'), url).toBe(true);
+      }
+    });
+
+    it('robots.txt points at the sitemap by its absolute address', () => {
+      const robots = readFileSync(resolve(dist(), 'robots.txt'), 'utf8');
+      expect(robots).toMatch(/^User-agent: \*$/m);
+      const sitemap = /^Sitemap: (\S+)$/m.exec(robots)?.[1];
+      expect(sitemap).toBe(new URL('/sitemap-index.xml', site).href);
+      expect(existsSync(resolve(dist(), 'sitemap-index.xml'))).toBe(true);
+    });
+  });
+
+  describe(`${name}: head of every page`, () => {
+    it('has a description, Open Graph, a canonical address and the site feed', () => {
+      const files = globSync('**/*.html', { cwd: dist() });
+      expect(files.length).toBeGreaterThan(10);
+      for (const file of files) {
+        const path = `/${file.replace(/index\.html$/, '')}`;
+        const { document } = readPage(dist(), path.endsWith('/') ? path : `/${file}`);
+        const meta = (selector: string) => document.querySelector(selector)?.getAttribute('content') ?? '';
+        expect(meta('meta[name="description"]'), file).not.toBe('');
+        expect(meta('meta[property="og:title"]'), file).not.toBe('');
+        expect(meta('meta[property="og:description"]'), file).toBe(meta('meta[name="description"]'));
+        expect(meta('meta[property="og:site_name"]'), file).not.toBe('');
+        expect(['website', 'article'], file).toContain(meta('meta[property="og:type"]'));
+        const feeds = [...document.querySelectorAll('link[rel="alternate"][type="application/rss+xml"]')].map((l) => l.getAttribute('href'));
+        expect(feeds[0], file).toBe(new URL('/rss.xml', site).href);
+        if (file === '404.html') continue;
+        const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
+        expect(canonical, file).toBe(new URL(path, site).href);
+        expect(meta('meta[property="og:url"]'), file).toBe(canonical);
+      }
+    });
+
+    it('practice pages are articles', () => {
+      for (const practice of bank.published) {
+        const { document } = readPage(dist(), `/practices/${practice.id}/`);
+        expect(document.querySelector('meta[property="og:type"]')?.getAttribute('content')).toBe('article');
+        expect(document.querySelector('meta[property="og:title"]')?.getAttribute('content')).toBe(practice.title);
+      }
+    });
+  });
+
+  describe(`${name}: «Подписаться» on topic and city pages`, () => {
+    const pages = () => [
+      ...[...bank.topics.keys()].map((id) => `/topics/${id}/`),
+      ...[...bank.cities.keys()].map((id) => `/cities/${id}/`),
+    ];
+
+    it('announces the page’s own feed in <head> and offers it with a visible link', () => {
+      for (const path of pages()) {
+        const { document } = readPage(dist(), path);
+        const feeds = [...document.querySelectorAll('link[rel="alternate"][type="application/rss+xml"]')].map((l) => l.getAttribute('href'));
+        expect(feeds, path).toEqual([new URL('/rss.xml', site).href, new URL(`${path}rss.xml`, site).href]);
+        const links = [...document.querySelectorAll('main a[href]')].filter((a) => textOf(a).includes('Подписаться'));
+        expect(links.length, path).toBe(1);
+        const href = links[0]?.getAttribute('href') ?? '';
+        expect(new URL(href, new URL(path, site)).href, path).toBe(new URL(`${path}rss.xml`, site).href);
+        expect(existsSync(resolve(dist(), `.${path}rss.xml`)), path).toBe(true);
+      }
+    });
+
+    it('other pages announce only the site feed', () => {
+      for (const path of ['/', '/topics/', '/cities/', '/practices/', '/data/']) {
+        const { document } = readPage(dist(), path);
+        expect(document.querySelectorAll('link[rel="alternate"][type="application/rss+xml"]').length, path).toBe(1);
+      }
+    });
+  });
+}
+
+describe('fixture bank', () => {
+  let dist = '';
+  beforeAll(() => {
+    const result = buildBank('discovery', resolve(fixturesDir, 'multi-city'));
+    expect(result.status, result.output).toBe(0);
+    dist = result.dist;
+  });
+  checkDiscovery('fixture', () => dist, readSourceBank(resolve(fixturesDir, 'multi-city')));
+});
+
+describe('published site', () => {
+  checkDiscovery('published', () => requireBuilt(publishedDist), readSourceBank(resolve(projectRoot, 'content')));
+});
