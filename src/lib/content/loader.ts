@@ -1,8 +1,9 @@
 import { globSync, readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { dirname, relative } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import type { z } from 'astro/zod';
-import { ContentError, type ContentProblem } from './problems.ts';
+import { checkBankOnce } from './checks/index.ts';
+import { ContentError, formatProblemWithRule, type ContentProblem } from './problems.ts';
 import { RENDERER_VERSION } from './safe-mdx.ts';
 import { validateEntry } from './validate.ts';
 import { PUBLISHED_MDX, PUBLISHED_YAML } from './vocabulary.ts';
@@ -16,6 +17,11 @@ export interface BankLoaderOptions {
   dependencyDigest?: string;
   /** Extra checks that need the entry's id (the city folder must match the city field). */
   checkEntry?: (id: string, data: unknown, lineOf: (path: readonly PropertyKey[]) => number) => Omit<ContentProblem, 'file' | 'severity'>[];
+  /**
+   * The bank the folder belongs to (default: the folder's parent). The whole bank is checked
+   * before any entry is stored, with `checks/check-bank.ts`, the function `npm run check` runs.
+   */
+  bankRoot?: string;
 }
 
 /**
@@ -27,8 +33,15 @@ export function bankLoader(options: BankLoaderOptions): Loader {
   const extension = `.${options.format}`;
   return {
     name: 'asdg-bank-loader',
-    load: async ({ store, generateDigest, config }) => {
+    load: async ({ store, generateDigest, config, logger }) => {
       const root = new URL('.', config.root).pathname;
+      // Cross-file rules (references, duplicates, links, figures) need the whole bank; it is
+      // checked once per state of the files and every collection refuses to load on any error,
+      // so the build stops with the full list whichever collection Astro loads first.
+      const { report, fresh } = checkBankOnce({ projectRoot: root, contentRoot: options.bankRoot ?? dirname(options.folder) });
+      const errors = report.problems.filter((p) => p.severity === 'error');
+      if (fresh) for (const warning of report.problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblemWithRule(warning));
+      if (errors.length) throw new ContentError(errors);
       const files = globSync(options.format === 'mdx' ? PUBLISHED_MDX : PUBLISHED_YAML, { cwd: options.folder }).sort();
       const untouched = new Set(store.keys());
       const problems: ContentProblem[] = [];

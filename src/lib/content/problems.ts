@@ -10,11 +10,18 @@ export interface ContentProblem {
   field: string;
   message: string;
   severity: 'error' | 'warning';
+  /** The checker's rule that found it (`schema`, `reference`, `mdx/expression`, …), listed in CONTRIBUTING.md. */
+  rule?: string;
 }
 
 export function formatProblem(p: ContentProblem): string {
   const prefix = p.severity === 'warning' ? 'предупреждение: ' : '';
   return `${p.file}:${p.line}: ${p.field}: ${prefix}${p.message}`;
+}
+
+/** The same line with the rule's id at the end, as the checker and the build print it: `… [reference]`. */
+export function formatProblemWithRule(p: ContentProblem): string {
+  return p.rule && !p.field.startsWith('mdx/') ? `${formatProblem(p)} [${p.rule}]` : formatProblem(p);
 }
 
 /** `['topics', 1, 'id']` → `topics[1].id`. */
@@ -23,8 +30,11 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 }
 
 export class ContentError extends Error {
-  constructor(readonly problems: ContentProblem[]) {
-    super(`Материалы содержат ошибки (${problems.length}):\n${problems.map(formatProblem).join('\n')}`);
+  readonly problems: ContentProblem[];
+  // No parameter property: scripts run this file with Node's type stripping, which refuses them.
+  constructor(problems: ContentProblem[]) {
+    super(`Материалы содержат ошибки (${problems.length}):\n${problems.map(formatProblemWithRule).join('\n')}`);
+    this.problems = problems;
     this.name = 'ContentError';
   }
 }

@@ -16,7 +16,7 @@ import GithubSlugger from 'github-slugger';
 import { CONTENT_COMPONENTS, type ContentComponent } from './components.ts';
 
 /** Bump when the rendered HTML for the same source changes: it is part of every entry's digest. */
-export const RENDERER_VERSION = '3';
+export const RENDERER_VERSION = '4';
 
 export type MdxRule =
   | 'syntax'
@@ -43,6 +43,10 @@ export interface RenderedMdx {
   headings: { depth: number; slug: string; text: string }[];
   /** Every href of the body, for the link checker. */
   links: { href: string; line: number }[];
+  /** Every image source of the body, for the link checker. */
+  images: { src: string; line: number }[];
+  /** The body as plain text, one block per line: what a reader sees, for the figure checker. */
+  text: string;
   violations: MdxViolation[];
 }
 
@@ -99,6 +103,42 @@ function isLocalResource(url: string): boolean {
   return !u.startsWith('//') && !SCHEME.test(u);
 }
 
+/**
+ * MDX stops at its first syntax error, in English. The usual causes in a city's text get a
+ * Russian explanation of what to write instead; the parser's own words follow for the rest.
+ */
+function syntaxMessage(parserMessage: string): string {
+  const original = parserMessage.replace(/^\d+:\d+:\s*/, '');
+  let hint = 'проверьте угловые и фигурные скобки в этой строке: чтобы показать их как текст, напишите \\< и \\{';
+  if (/before name/.test(original) && /`!`/.test(original)) {
+    hint = 'HTML-комментарии <!-- … --> в материалах не поддерживаются; удалите комментарий';
+  } else if (/after `<`/.test(original)) {
+    hint = 'знак < открывает компонент; чтобы показать его как текст, напишите \\<, а ссылку оформите как [текст](адрес)';
+  } else if (/closing tag|end tag|Expected a closing/i.test(original)) {
+    hint = 'компонент открыт, но не закрыт (или закрыт не тем именем); проверьте пары <Callout>…</Callout>';
+  }
+  return `файл не разбирается как MDX: ${hint} (разборщик: ${original})`;
+}
+
+/** Attributes that carry a URL, checked even on elements refused for other reasons. */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'srcset', 'background', 'cite']);
+
+const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'tr', 'aside', 'figure', 'figcaption', 'hr', 'table', 'ul', 'ol']);
+
+/** Plain text of a rendered tree with a line break after every block, for text comparison. */
+function plainText(nodes: readonly ElementContent[]): string {
+  let out = '';
+  for (const node of nodes) {
+    if (node.type === 'text') out += node.value;
+    else if (node.type === 'element') {
+      if (node.tagName === 'br') out += '\n';
+      const inner = plainText(node.children);
+      out += BLOCK_TAGS.has(node.tagName) ? `\n${inner}\n` : inner;
+    }
+  }
+  return out;
+}
+
 function textOf(node: AnyNode): string {
   if ('value' in node && typeof node.value === 'string' && node.type === 'text') return node.value;
   if ('children' in node && Array.isArray(node.children)) return (node.children as AnyNode[]).map(textOf).join('');
@@ -113,13 +153,14 @@ export function renderSafeMdx(source: string): RenderedMdx {
   const violations: MdxViolation[] = [];
   const headings: RenderedMdx['headings'] = [];
   const links: RenderedMdx['links'] = [];
+  const images: RenderedMdx['images'] = [];
   let tree: HastNode;
   try {
     tree = mdxToHast(source);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const line = Number(/(\d+):\d+/.exec(message)?.[1] ?? 1);
-    return { html: '', headings, links, violations: [{ line, rule: 'syntax', message: `файл не разбирается как MDX: ${message}` }] };
+    return { html: '', headings, links, images: [], text: '', violations: [{ line, rule: 'syntax', message: syntaxMessage(message) }] };
   }
   const slugger = new GithubSlugger();
 
@@ -138,8 +179,9 @@ export function renderSafeMdx(source: string): RenderedMdx {
 
   function convertComponent(node: MdxJsxNode, line: number): ElementContent[] {
     const name = node.name ?? '';
-    const component: ContentComponent | undefined = CONTENT_COMPONENTS[name];
-    const inlineAttrs = INLINE_TAGS[name];
+    const component: ContentComponent | undefined = Object.hasOwn(CONTENT_COMPONENTS, name) ? CONTENT_COMPONENTS[name] : undefined;
+    const inlineAttrs = Object.hasOwn(INLINE_TAGS, name) ? INLINE_TAGS[name] : undefined;
+    const known = component !== undefined || inlineAttrs !== undefined;
     const props: Record<string, string> = {};
     for (const attr of node.attributes) {
       if (attr.type !== 'mdxJsxAttribute' || !attr.name) {
@@ -154,6 +196,9 @@ export function renderSafeMdx(source: string): RenderedMdx {
         violation(line, 'expression-attribute', `значение атрибута ${attr.name} в <${name}> — выражение; допустима только строка в кавычках`);
         continue;
       }
+      if (URL_ATTRIBUTES.has(attr.name.toLowerCase())) checkUrl(attr.value, line, `атрибуте ${attr.name}`, false);
+      // An element refused as a whole is reported once, not once per attribute.
+      if (!known) continue;
       const allowed = component ? Object.keys(component.attributes) : inlineAttrs ?? [];
       if (!allowed.includes(attr.name)) {
         violation(line, 'unknown-attribute', `у <${name}> нет атрибута ${attr.name}; допустимые: ${allowed.join(', ') || 'никаких'}`);
@@ -180,7 +225,7 @@ export function renderSafeMdx(source: string): RenderedMdx {
       violation(line, 'forbidden-element', `элемент <${name}> запрещён в материалах`);
     } else {
       const allowedNames = [...Object.keys(CONTENT_COMPONENTS), ...Object.keys(INLINE_TAGS)].join(', ');
-      violation(line, 'unknown-component', `неизвестный компонент <${name || '>'}; допустимые: ${allowedNames}`);
+      violation(line, 'unknown-component', `неизвестный компонент <${name}>; допустимые: ${allowedNames}; ссылки и изображения пишутся средствами Markdown: [текст](адрес), ![описание](/путь)`);
     }
     return [];
   }
@@ -189,8 +234,10 @@ export function renderSafeMdx(source: string): RenderedMdx {
     const line = lineOf(node, parentLine);
     switch (node.type) {
       case 'text':
-      case 'comment':
         return [node as ElementContent];
+      case 'comment':
+        // MDX has no HTML comments; should a parser ever produce one, it is dropped, never echoed.
+        return [];
       case 'mdxjsEsm':
         violation(line, 'esm', 'import и export запрещены: материалы не могут подключать код');
         return [];
@@ -210,7 +257,7 @@ export function renderSafeMdx(source: string): RenderedMdx {
         for (const key of Object.keys(props)) {
           if (/^on/i.test(key)) violation(line, 'event-handler', `атрибут ${key} запрещён`);
         }
-        if (DANGEROUS_TAGS.has(element.tagName)) {
+        if (DANGEROUS_TAGS.has(element.tagName.toLowerCase())) {
           violation(line, 'forbidden-element', `элемент <${element.tagName}> запрещён в материалах`);
           return [];
         }
@@ -218,7 +265,10 @@ export function renderSafeMdx(source: string): RenderedMdx {
           checkUrl(props.href, line, 'ссылке', false);
           if (typeof props.href === 'string') links.push({ href: props.href, line });
         }
-        if (element.tagName === 'img') checkUrl(props.src, line, 'изображении', true);
+        if (element.tagName === 'img') {
+          checkUrl(props.src, line, 'изображении', true);
+          if (typeof props.src === 'string') images.push({ src: props.src, line });
+        }
         const children = convertChildren(element.children as AnyNode[], line);
         const out: Element = { type: 'element', tagName: element.tagName, properties: { ...props }, children };
         if (element.tagName === 'h1') {
@@ -244,5 +294,6 @@ export function renderSafeMdx(source: string): RenderedMdx {
 
   const root: Root = { type: 'root', children: convertChildren((tree as { children?: AnyNode[] }).children, 1) };
   const html = violations.length ? '' : toHtml(root);
-  return { html, headings, links, violations };
+  const text = plainText(root.children as ElementContent[]).replace(/\n{2,}/g, '\n').trim();
+  return { html, headings, links, images, text, violations };
 }

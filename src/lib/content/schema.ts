@@ -73,54 +73,54 @@ const text = (what: string) => z.string({ error: `ожидается текст:
 /** Russian forms of a city's name, as the interface needs them. */
 export const cityNameSchema = z.strictObject({
   /** Nominative: «Иркутск». */
-  nominative: text('название города в именительном падеже'),
+  nominative: text('название города в именительном падеже').describe('Название в именительном падеже: «Иркутск»'),
   /** Genitive: «Иркутска» (as in «администрация Иркутска»). */
-  genitive: text('название города в родительном падеже'),
+  genitive: text('название города в родительном падеже').describe('Название в родительном падеже: «Иркутска»'),
   /** Prepositional with its preposition: «в Иркутске». */
-  locative: text('«в …» — предложный падеж с предлогом'),
+  locative: text('«в …» — предложный падеж с предлогом').describe('Предложный падеж с предлогом: «в Иркутске»'),
 });
 
 /** A figure about a city with the source it was taken from. */
 export const populationSchema = z.strictObject({
   /** Number of permanent residents. */
-  value: z.number().int().positive({ error: 'численность населения — целое положительное число' }),
+  value: z.number().int().positive({ error: 'численность населения — целое положительное число' }).describe('Численность постоянного населения, человек'),
   /** The date the figure refers to. */
-  date: z.coerce.date({ error: 'ожидается дата в виде ГГГГ-ММ-ДД' }),
+  date: z.coerce.date({ error: 'ожидается дата в виде ГГГГ-ММ-ДД' }).describe('Дата, на которую приведена численность'),
   /** Where the figure comes from (publisher and title of the statistics). */
-  source: text('источник данных о населении'),
+  source: text('источник данных о населении').describe('Источник данных о численности (издатель и название статистики)'),
 });
 
 /** `content/cities/<slug>.yaml`: a member city of АСДГ. */
 export const citySchema = z.strictObject({
   /** The city's name in the cases the interface uses. */
-  name: cityNameSchema,
+  name: cityNameSchema.describe('Название города'),
   /** Region (subject of the Russian Federation): «Иркутская область». */
-  region: text('субъект РФ'),
+  region: text('субъект РФ').describe('Субъект Российской Федерации: «Иркутская область»'),
   /** Federal district, a filter on the catalogue. */
   federalDistrict: z.enum(FEDERAL_DISTRICTS, {
     error: `ожидается федеральный округ: ${FEDERAL_DISTRICTS.join(', ')}`,
-  }),
+  }).describe('Федеральный округ'),
   /** Municipal status: «городской округ». */
-  municipalStatus: text('муниципальный статус').optional(),
+  municipalStatus: text('муниципальный статус').optional().describe('Муниципальный статус: «городской округ»'),
   /** Population with its date and source; left out when no source is at hand. */
-  population: populationSchema.optional(),
+  population: populationSchema.optional().describe('Численность населения; пусто, если нет источника'),
   /** Coordinates of the city centre, in decimal degrees. */
   coordinates: z.strictObject({
     /** Latitude, north positive. */
-    lat: z.number().min(-90).max(90),
+    lat: z.number().min(-90).max(90).describe('Широта центра города в десятичных градусах (север — положительная)'),
     /** Longitude, east positive. */
-    lon: z.number().min(-180).max(180),
-  }),
+    lon: z.number().min(-180).max(180).describe('Долгота центра города в десятичных градусах (восток — положительная)'),
+  }).describe('Координаты центра города'),
   /** Official website of the city administration. */
-  website: httpUrl.optional(),
+  website: httpUrl.optional().describe('Официальный сайт администрации города'),
 });
 
 /** `content/topics/<slug>.yaml`: one term of the controlled vocabulary of topics. */
 export const topicSchema = z.strictObject({
   /** Name as shown to readers: «Ресурсные центры». */
-  name: text('название темы'),
+  name: text('название темы').describe('Название темы: «Ресурсные центры»'),
   /** One paragraph that says what belongs to the topic. */
-  description: text('описание темы').max(600, { error: 'описание темы — не длиннее 600 знаков' }),
+  description: text('описание темы').max(600, { error: 'описание темы — не длиннее 600 знаков' }).describe('Что относится к теме, одним абзацем'),
 });
 
 /** `content/questionnaires/<slug>.yaml`: an АСДГ questionnaire that cities answer. */
@@ -163,32 +163,32 @@ export function submissionSchema(known: KnownIds) {
 /** One figure of a practice, aligned across cities by its kind. */
 export const metricSchema = z.strictObject({
   /** What is counted, from the controlled vocabulary. */
-  kind: z.enum(METRIC_KINDS, { error: `ожидается вид показателя: ${METRIC_KINDS.join(', ')}` }),
+  kind: z.enum(METRIC_KINDS, { error: `ожидается вид показателя: ${METRIC_KINDS.join(', ')}` }).describe('Что считается (вид показателя из закрытого списка)'),
   /** The number, as the source gives it (15 for «15 СО НКО», 1000 for «1000 тысяч рублей»). */
-  value: z.number({ error: 'значение показателя — число' }).nonnegative({ error: 'значение не может быть отрицательным' }),
+  value: z.number({ error: 'значение показателя — число' }).nonnegative({ error: 'значение не может быть отрицательным' }).describe('Число, как его даёт источник (15 для «15 СО НКО», 1000 для «1000 тысяч рублей»)'),
   /** How exact the figure is: «более», «около», «до», or exact. */
-  qualifier: z.enum(QUALIFIERS, { error: `ожидается уточнение: ${QUALIFIERS.join(', ')}` }).default('exact'),
+  qualifier: z.enum(QUALIFIERS, { error: `ожидается уточнение: ${QUALIFIERS.join(', ')}` }).default('exact').describe('Точность цифры: «более», «около», «до» или точно'),
   /** Unit as the source words it, in the form that follows the number: «человек», «тыс. руб.». */
-  unit: text('единица измерения'),
+  unit: text('единица измерения').describe('Единица измерения в той форме, что стоит после числа: «человек», «тыс. руб.»'),
   /** The year the figure refers to. */
-  year,
+  year: year.describe('Год, к которому относится цифра'),
   /** The source's own wording of the figure, verbatim, so a reader can find it in the text. */
-  source: text('формулировка из источника'),
+  source: text('формулировка из источника').describe('Формулировка цифры в источнике, дословно'),
   /** What the figure covers where its kind does not say it all. */
-  note: z.string().optional(),
+  note: z.string().optional().describe('Что охватывает цифра, если вид показателя не говорит всего'),
 });
 
 /** A multi-year municipal programme a practice belongs to. */
 export const programmeSchema = z
   .strictObject({
     /** Name: «Открытый город». */
-    name: text('название программы'),
+    name: text('название программы').describe('Название программы: «Открытый город»'),
     /** Kind: «долгосрочная целевая программа». */
-    kind: z.string().optional(),
+    kind: z.string().optional().describe('Вид программы: «долгосрочная целевая программа»'),
     /** First year of the programme. */
-    startYear: year,
+    startYear: year.describe('Первый год программы'),
     /** Last year of the programme. */
-    endYear: year,
+    endYear: year.describe('Последний год программы'),
   })
   .refine((p) => p.endYear >= p.startYear, {
     error: 'год окончания программы раньше года начала',
@@ -198,15 +198,15 @@ export const programmeSchema = z
 /** How to reach the people who ran a practice. */
 export const contactSchema = z.strictObject({
   /** Organisation to contact. */
-  organisation: text('организация'),
+  organisation: text('организация').describe('Организация, в которую обращаться'),
   /** Department or person, where the city gave one. */
-  person: z.string().optional(),
+  person: z.string().optional().describe('Отдел или человек, если город их назвал'),
   /** E-mail, where the city gave one. */
-  email: z.email({ error: 'ожидается адрес электронной почты' }).optional(),
+  email: z.email({ error: 'ожидается адрес электронной почты' }).optional().describe('Электронная почта, если город её дал'),
   /** Phone, where the city gave one. */
-  phone: z.string().optional(),
+  phone: z.string().optional().describe('Телефон, если город его дал'),
   /** Website. */
-  website: httpUrl.optional(),
+  website: httpUrl.optional().describe('Сайт'),
 });
 
 export function practiceSchema(known: KnownIds) {
@@ -214,44 +214,45 @@ export function practiceSchema(known: KnownIds) {
   return z
     .strictObject({
       /** Name of the practice. */
-      title: text('название практики'),
+      title: text('название практики').describe('Название практики'),
       /** The city that ran it. */
-      city: knownRef('cities', known),
+      city: knownRef('cities', known).describe('Город, который её реализовал (идентификатор из cities.csv)'),
       /** The submission it was drawn from; its text is the source of every figure. */
-      submission: knownRef('submissions', known),
+      submission: knownRef('submissions', known).describe('Материал города, из которого взята практика; его текст — источник всех цифр (идентификатор)'),
       /** What it is, in at most 300 characters: shown on cards and in search results. */
       summary: text('краткое описание').max(300, {
         error: (issue) => `краткое описание — не длиннее 300 знаков (сейчас ${String((issue.input as string).length)})`,
-      }),
+      }).describe('Краткое описание, не длиннее 300 знаков'),
       /** One to five topics from the controlled vocabulary. */
       topics: z
         .array(knownRef('topics', known), { error: 'ожидается список тем' })
         .min(1, { error: 'укажите хотя бы одну тему' })
-        .max(5, { error: 'не больше пяти тем' }),
+        .max(5, { error: 'не больше пяти тем' })
+        .describe('Темы, от одной до пяти (идентификаторы из topics.csv)'),
       /** Year the practice started. */
-      startYear: year,
+      startYear: year.describe('Год начала практики'),
       /** Year it ended; left out while it goes on or when the source does not say. */
-      endYear: year.optional(),
+      endYear: year.optional().describe('Год окончания; пусто, пока практика идёт или если источник не говорит'),
       /** Where it stands: active, completed, planned, or unknown. */
-      status: z.enum(PRACTICE_STATUSES, { error: `ожидается статус: ${PRACTICE_STATUSES.join(', ')}` }),
+      status: z.enum(PRACTICE_STATUSES, { error: `ожидается статус: ${PRACTICE_STATUSES.join(', ')}` }).describe('Состояние практики'),
       /** The year the status was last reported (a 2013 report says what was true in 2013). */
-      statusYear: year,
+      statusYear: year.describe('Год, на который известно состояние (отчёт за 2013 год говорит о 2013 годе)'),
       /** The municipal programme it belongs to, where there is one. */
-      programme: programmeSchema.optional(),
-      /** Who ran it. */
-      operator: text('организатор'),
+      programme: programmeSchema.optional().describe('Муниципальная программа, в которую входит практика'),
+      /** Who ran it, where the source says so (left out rather than guessed). */
+      operator: text('организатор').optional().describe('Организатор; пусто, если источник его не называет'),
       /** Who took part in running it. */
-      partners: z.array(text('партнёр')).default([]),
+      partners: z.array(text('партнёр')).default([]).describe('Кто участвовал в реализации'),
       /** Figures, each with its kind, qualifier, unit, year and source wording. */
-      metrics: z.array(metricSchema).default([]),
+      metrics: z.array(metricSchema).default([]).describe('Показатели: вид, значение, точность, единица, год и формулировка источника'),
       /** What another city needs to repeat it. */
-      transferability: text('что нужно для повторения'),
+      transferability: text('что нужно для повторения').describe('Что нужно другому городу, чтобы повторить практику'),
       /** Whom to contact about it. */
-      contact: contactSchema,
+      contact: contactSchema.describe('Контакты по практике'),
       /** Date it was published in the bank. */
-      published: pastDate,
+      published: pastDate.describe('Дата публикации в банке'),
       /** Date it was last updated in the bank. */
-      updated: pastDate.optional(),
+      updated: pastDate.optional().describe('Дата последнего обновления в банке'),
     })
     .superRefine((p, ctx) => {
       if (p.endYear !== undefined && p.endYear < p.startYear) {

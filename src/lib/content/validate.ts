@@ -11,6 +11,13 @@ export interface ValidatedEntry<T> {
   lineOf(path: readonly PropertyKey[]): number;
 }
 
+/** Schema messages are worded by `schema.ts`; the rule id groups them for CONTRIBUTING.md. */
+function ruleOfIssue(message: string): string {
+  if (/^неизвестн\S+ (город|тема|материал города|анкета) «/.test(message)) return 'reference';
+  if (/в будущем/.test(message)) return 'future';
+  return 'schema';
+}
+
 /**
  * Checks one content file end to end: YAML, schema and, for MDX, the body. Shared by the build's loader and
  * `npm run check`, so both report the same problems with the same words.
@@ -18,7 +25,7 @@ export interface ValidatedEntry<T> {
 export function validateEntry<S extends z.ZodType>(file: string, source: string, schema: S): ValidatedEntry<z.output<S>> {
   const isMdx = file.endsWith('.mdx');
   const fm = isMdx ? parseFrontmatter(source) : parseYaml(source);
-  const problems: ContentProblem[] = fm.errors.map((e) => ({ file, line: e.line, field: 'frontmatter', message: e.message, severity: 'error' }));
+  const problems: ContentProblem[] = fm.errors.map((e) => ({ file, line: e.line, field: 'frontmatter', message: e.message, severity: 'error', rule: 'yaml' }));
   let data: z.output<S> | undefined;
   if (!fm.errors.length) {
     const result = schema.safeParse(fm.data);
@@ -30,7 +37,7 @@ export function validateEntry<S extends z.ZodType>(file: string, source: string,
         const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
         if (unknownKeys.length) {
           for (const key of unknownKeys) {
-            problems.push({ file, line: fm.lineOf([...issue.path, key]), field: fieldPath([...issue.path, key]), message: 'неизвестное поле; проверьте написание', severity: 'error' });
+            problems.push({ file, line: fm.lineOf([...issue.path, key]), field: fieldPath([...issue.path, key]), message: 'неизвестное поле; проверьте написание', severity: 'error', rule: 'schema' });
           }
           continue;
         }
@@ -40,13 +47,14 @@ export function validateEntry<S extends z.ZodType>(file: string, source: string,
           field: fieldPath(issue.path),
           message: missing ? `обязательное поле не заполнено (${issue.message})` : issue.message,
           severity: 'error',
+          rule: ruleOfIssue(issue.message),
         });
       }
     }
   }
   const rendered = isMdx ? renderSafeMdx(source) : undefined;
   for (const v of rendered?.violations ?? []) {
-    problems.push({ file, line: v.line, field: `mdx/${v.rule}`, message: v.message, severity: 'error' });
+    problems.push({ file, line: v.line, field: `mdx/${v.rule}`, message: v.message, severity: 'error', rule: `mdx/${v.rule}` });
   }
   return { data, rendered, problems, lineOf: fm.lineOf };
 }

@@ -1,0 +1,39 @@
+/**
+ * The whole-bank check as the build runs it: once per content state, however many collections
+ * ask. Every collection's loader calls it first, so the build fails with the complete list of
+ * problems (the same lines `npm run check` prints), whichever loader Astro happens to run first.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, globSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkBank, type BankReport, type CheckOptions } from './check-bank.ts';
+
+export { checkBank, type BankReport, type CheckOptions } from './check-bank.ts';
+export { RULES, PLACEHOLDER, type RuleId } from './rules.ts';
+
+const cache = new Map<string, BankReport>();
+
+/** A fingerprint of every file in the bank and of the routes links are checked against. */
+function stateOf(options: CheckOptions): string {
+  const hash = createHash('sha256');
+  for (const [root, pattern] of [[options.contentRoot, '**/*'], [resolve(options.projectRoot, 'src/pages'), '**/*'], [resolve(options.projectRoot, 'public'), '**/*']] as const) {
+    if (!existsSync(root)) continue;
+    for (const file of globSync(pattern, { cwd: root }).sort()) {
+      const absolute = resolve(root, file);
+      hash.update(file);
+      if (root === options.contentRoot && statSync(absolute).isFile()) hash.update(readFileSync(absolute));
+    }
+  }
+  hash.update(new Date().toISOString().slice(0, 10));
+  return hash.digest('hex');
+}
+
+/** `checkBank`, computed once for a given state of the files; returns whether it is new. */
+export function checkBankOnce(options: CheckOptions): { report: BankReport; fresh: boolean } {
+  const key = `${options.projectRoot}\n${options.contentRoot}\n${stateOf(options)}`;
+  const cached = cache.get(key);
+  if (cached) return { report: cached, fresh: false };
+  const report = checkBank(options);
+  cache.set(key, report);
+  return { report, fresh: true };
+}

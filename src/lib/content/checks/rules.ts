@@ -1,0 +1,46 @@
+/**
+ * Every rule of the content checker, with the words CONTRIBUTING.md uses for it. A problem's
+ * `rule` is one of these ids; the checker prints it at the end of the line (`… [reference]`),
+ * and body rules appear as the field itself (`mdx/expression`).
+ */
+export interface RuleInfo {
+  /** What the rule guards, in Russian, for editors. */
+  description: string;
+  /** `warning` does not fail the check or the build. */
+  severity: 'error' | 'warning' | 'error-or-warning';
+}
+
+export const RULES = {
+  yaml: { severity: 'error', description: 'блок метаданных (YAML) не разбирается или отсутствует' },
+  schema: { severity: 'error', description: 'поле не соответствует модели данных: не заполнено, не того вида, лишнее' },
+  reference: { severity: 'error', description: 'ссылка на несуществующий город, тему, материал города или анкету' },
+  future: { severity: 'error', description: 'дата или год в будущем' },
+  'city-folder': { severity: 'error', description: 'файл лежит не в папке своего города' },
+  slug: { severity: 'error', description: 'имя файла: латиница в нижнем регистре, цифры и дефис; материал города начинается с года' },
+  'file-extension': { severity: 'error', description: 'файл с расширением, которое банк не читает (.md вместо .mdx, .yml вместо .yaml)' },
+  'duplicate-slug': { severity: 'error', description: 'два файла дают один адрес страницы' },
+  'submission-city': { severity: 'error', description: 'практика ссылается на материал другого города' },
+  'broken-link': { severity: 'error', description: 'ссылка или изображение ведёт на страницу или файл, которых на сайте не будет' },
+  placeholder: { severity: 'error-or-warning', description: 'не заполнена заготовка «ЗАПОЛНИТЬ»: ошибка в опубликованном файле, предупреждение в черновике' },
+  'metric-source': { severity: 'warning', description: 'формулировка показателя не найдена в тексте материала города' },
+  'metric-value': { severity: 'warning', description: 'значение показателя не совпадает с числом в его формулировке' },
+  'mdx/syntax': { severity: 'error', description: 'текст не разбирается как MDX (чаще всего — лишняя < или {, HTML-комментарий)' },
+  'mdx/esm': { severity: 'error', description: 'import или export в тексте' },
+  'mdx/expression': { severity: 'error', description: 'выражение в фигурных скобках {…}' },
+  'mdx/unknown-component': { severity: 'error', description: 'компонент или HTML-тег не из разрешённого списка' },
+  'mdx/forbidden-element': { severity: 'error', description: 'запрещённый элемент (<script>, <iframe>, <object>, <embed>, <style>, <form> и т. п.) или заголовок первого уровня' },
+  'mdx/event-handler': { severity: 'error', description: 'атрибут-обработчик события (onClick, onload, …)' },
+  'mdx/expression-attribute': { severity: 'error', description: 'значение атрибута в фигурных скобках или {...spread}' },
+  'mdx/unknown-attribute': { severity: 'error', description: 'атрибут, которого у компонента нет' },
+  'mdx/invalid-attribute': { severity: 'error', description: 'недопустимое значение атрибута или нет обязательного атрибута' },
+  'mdx/unsafe-url': { severity: 'error', description: 'адрес со схемой javascript:, data:, vbscript: и т. п.' },
+  'mdx/external-resource': { severity: 'error', description: 'изображение с другого сайта' },
+} as const satisfies Record<string, RuleInfo>;
+
+export type RuleId = keyof typeof RULES;
+
+/**
+ * The mark a scaffold leaves where only the editor can write the text. A draft may keep it;
+ * a published file may not, so an unfinished scaffold cannot be merged by mistake.
+ */
+export const PLACEHOLDER = 'ЗАПОЛНИТЬ';
