@@ -1,0 +1,129 @@
+/**
+ * `npm run bench -- --practices N`: builds a SYNTHETIC bank of N practices through the real
+ * pipeline (scripts/build.ts) and prints what it costs: build and index time, rebuilds, peak
+ * memory, the size of the site, of a practice page, and of the first search.
+ *
+ * Options: --practices N (default 1000), --dir PATH (work folder; default in the system temp
+ * folder, removed afterwards unless --keep), --json FILE (also write the figures as JSON),
+ * --query TEXT (the first search; default «ресурсный центр»), --echo (show the build's output).
+ */
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runMeasured, type TreeRun } from './lib/process-tree.ts';
+import { writeSyntheticBank } from './lib/synthetic-bank.ts';
+import { firstSearchWeight, folderSize, pageWeight } from './lib/weigh.ts';
+import { BENCH_ROWS, formatTable, type BenchFigures } from './lib/bench-table.ts';
+
+const projectRoot = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    practices: { type: 'string', default: '1000' },
+    dir: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    json: { type: 'string' },
+    query: { type: 'string', default: 'ресурсный центр' },
+    echo: { type: 'boolean', default: false },
+  },
+});
+const practices = Number(values.practices);
+if (!Number.isInteger(practices) || practices < 1) throw new Error(`--practices: ожидается целое число, получено «${values.practices}»`);
+
+const work = values.dir ? resolve(values.dir) : mkdtempSync(join(tmpdir(), `asdg-bench-${practices}-`));
+const content = join(work, 'content');
+const dist = join(work, 'dist');
+const cache = join(work, 'cache');
+const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+/** Which part of the pipeline a process belongs to, from its command line. */
+function classify(cmdline: string): string | undefined {
+  if (cmdline.includes('--service') && cmdline.includes('pagefind')) return 'pagefind';
+  if (cmdline.includes('astro.mjs') || cmdline.includes('esbuild')) return 'astro';
+  return undefined;
+}
+
+interface BuildRun {
+  total: number;
+  astro: number;
+  pagefind: number;
+  pages: number;
+  run: TreeRun;
+}
+
+async function build(label: string): Promise<BuildRun> {
+  log(`${label}…`);
+  const run = await runMeasured(process.execPath, ['scripts/build.ts'], {
+    cwd: projectRoot,
+    env: { ...process.env, CONTENT_DIR: content, OUT_DIR: dist, CACHE_DIR: cache, FORCE_COLOR: '0', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+    classify,
+    echo: values.echo,
+  });
+  if (run.status !== 0) {
+    process.stderr.write(run.output.slice(-4000));
+    throw new Error(`сборка «${label}» завершилась с кодом ${run.status}`);
+  }
+  const pagefind = Number(/pagefind: .* за ([\d.]+) с/.exec(run.output)?.[1] ?? NaN);
+  const pages = Number(/(\d+) page\(s\) built/.exec(run.output)?.[1] ?? NaN);
+  log(`${label}: ${run.seconds.toFixed(1)} с`);
+  return { total: run.seconds, astro: run.seconds - pagefind, pagefind, pages, run };
+}
+
+const loadBefore = loadavg()[0]!;
+try {
+  log(`синтетический банк из ${practices} практик в ${work}`);
+  const generated = performance.now();
+  const bank = writeSyntheticBank(content, practices);
+  log(`сгенерирован за ${((performance.now() - generated) / 1000).toFixed(1)} с`);
+  rmSync(dist, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+
+  const cold = await build('холодная сборка');
+  const unchanged = await build('повторная сборка без изменений');
+  // One practice changes the way an editor changes it: a sentence added to its description.
+  appendFileSync(join(content, bank.practiceFiles[bank.practiceFiles.length - 1]!), '\nДобавлено редактором при повторной сборке.\n');
+  const oneChanged = await build('повторная сборка после правки одной практики');
+
+  const size = folderSize(dist);
+  const practicePath = `/${bank.practiceFiles[0]!.replace(/\.mdx$/, '')}/`;
+  const page = pageWeight(dist, practicePath);
+  log('первый поиск в Chromium…');
+  const search = await firstSearchWeight(dist, '/', values.query);
+  log(`первый поиск по файлам (gzip): ${search.perFile.map((f) => `${f.path} ${(f.gzip / 1024).toFixed(1)} КБ`).join(', ')}`);
+
+  const figures: BenchFigures = {
+    practices,
+    pages: cold.pages,
+    coldBuild: cold.astro,
+    coldIndex: cold.pagefind,
+    coldTotal: cold.total,
+    coldCpu: cold.run.cpuSeconds,
+    loadBefore,
+    loadAfter: loadavg()[0]!,
+    cores: availableParallelism(),
+    buildPeak: cold.run.peaks.astro ?? NaN,
+    indexPeak: cold.run.peaks.pagefind ?? NaN,
+    rebuildUnchanged: unchanged.total,
+    rebuildUnchangedBuild: unchanged.astro,
+    rebuildOne: oneChanged.total,
+    rebuildOneBuild: oneChanged.astro,
+    distBytes: size.bytes,
+    distFiles: size.files,
+    practicePage: practicePath,
+    practiceHtmlGzip: page.htmlGzip,
+    practiceCssGzip: page.cssGzip,
+    practiceScripts: page.scripts,
+    searchQuery: values.query,
+    searchFiles: search.files,
+    searchGzip: search.gzipBytes,
+    searchRaw: search.rawBytes,
+    searchResults: search.results,
+  };
+  process.stdout.write(`${formatTable(figures)}\n`);
+  if (values.json) {
+    const details = { searchFiles: search.perFile, pages: { cold: cold.pages }, peaks: { cold: cold.run.peaks, unchanged: unchanged.run.peaks, oneChanged: oneChanged.run.peaks } };
+    writeFileSync(values.json, `${JSON.stringify({ rows: BENCH_ROWS.map((r) => r.key), figures, details }, null, 2)}\n`);
+  }
+} finally {
+  if (!values.keep && !values.dir) rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,96 @@
+/**
+ * What a reader downloads: the size of a built site, of one page with its stylesheets, and of
+ * the files the first search fetches. Sizes "gzip" are what a server with gzip would send; the
+ * test server sends files uncompressed, so each file is gzipped here with zlib.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parseHTML } from 'linkedom';
+import { launchBrowser, openPage } from '../../tests/helpers/browser.ts';
+import { serveStatic } from '../../tests/helpers/server.ts';
+
+export const gzipBytes = (data: Uint8Array | string) => gzipSync(data, { level: 9 }).byteLength;
+
+export function folderSize(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    bytes += statSync(join(entry.parentPath, entry.name)).size;
+    files += 1;
+  }
+  return { bytes, files };
+}
+
+export interface PageWeight {
+  htmlGzip: number;
+  cssGzip: number;
+  /** Scripts the page loads or holds; a practice page must need none. */
+  scripts: number;
+}
+
+/** A built page with the stylesheets it links, gzipped as a server would send them. */
+export function pageWeight(dist: string, urlPath: string): PageWeight {
+  const html = readFileSync(resolve(dist, `.${urlPath}`, 'index.html'), 'utf8');
+  const { document } = parseHTML(html);
+  let cssGzip = 0;
+  for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
+    const href = link.getAttribute('href') ?? '';
+    cssGzip += gzipBytes(readFileSync(resolve(dist, `.${new URL(href, 'http://x').pathname}`)));
+  }
+  // Inline <style> elements are inside the HTML and so counted there.
+  return { htmlGzip: gzipBytes(html), cssGzip, scripts: document.querySelectorAll('script').length };
+}
+
+export interface SearchWeight {
+  files: number;
+  /** Each file fetched with its gzip size, largest first. */
+  perFile: { path: string; gzip: number }[];
+  rawBytes: number;
+  gzipBytes: number;
+  results: number;
+}
+
+/**
+ * Opens `pagePath` of the built site in Chromium, loads Pagefind's JS API as a search page
+ * would, runs one search and loads the first five results, and weighs every /pagefind/ file
+ * the browser fetched.
+ */
+export async function firstSearchWeight(dist: string, pagePath: string, query: string): Promise<SearchWeight> {
+  const server = await serveStatic(dist);
+  const browser = await launchBrowser();
+  try {
+    const { page, foreignRequests } = await openPage(browser);
+    const fetched = new Set<string>();
+    page.on('requestfinished', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/pagefind/')) fetched.add(url.pathname);
+    });
+    await page.goto(`${server.url}${pagePath}`);
+    const results = await page.evaluate(async (q) => {
+      // Through a variable, so neither TypeScript nor a bundler tries to resolve it.
+      const api = '/pagefind/pagefind.js';
+      const pagefind = await import(api);
+      const search = await pagefind.search(q);
+      const first = await Promise.all(search.results.slice(0, 5).map((r: { data(): Promise<unknown> }) => r.data()));
+      return first.length;
+    }, query);
+    if (foreignRequests.length) throw new Error(`запросы за пределы сайта: ${foreignRequests.join(', ')}`);
+    let rawBytes = 0;
+    let gzip = 0;
+    const perFile: SearchWeight['perFile'] = [];
+    for (const path of fetched) {
+      const body = readFileSync(resolve(dist, `.${path}`));
+      rawBytes += body.byteLength;
+      const zipped = gzipBytes(body);
+      gzip += zipped;
+      perFile.push({ path, gzip: zipped });
+    }
+    perFile.sort((a, b) => b.gzip - a.gzip);
+    return { files: fetched.size, perFile, rawBytes, gzipBytes: gzip, results };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

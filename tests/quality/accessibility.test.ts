@@ -1,0 +1,107 @@
+/**
+ * Accessibility and privacy in a real browser, on the published site (dist/): one page of every
+ * kind (page-kinds.ts) in the light and the dark colour scheme has no WCAG 2.1 A/AA violation
+ * that axe-core finds, no console error (a CSP violation is one) and no request leaving
+ * 127.0.0.1. Keyboard users get a skip link and a visible focus.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launchBrowser, openPage, type WatchedPage } from '../helpers/browser.ts';
+import { requireBuilt } from '../helpers/build-bank.ts';
+import { publishedDist } from '../helpers/paths.ts';
+import { serveStatic, type StaticServer } from '../helpers/server.ts';
+import { PAGE_KINDS } from './page-kinds.ts';
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  requireBuilt(publishedDist);
+  server = await serveStatic(publishedDist);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const SCHEMES = ['light', 'dark'] as const;
+
+describe.each(PAGE_KINDS)('$kind ($path)', (kind) => {
+  it.each(SCHEMES)('passes axe, asks nothing of other hosts and logs no error in the %s scheme', async (colorScheme) => {
+    const watched = await openPage(browser, { colorScheme });
+    try {
+      const response = await watched.page.goto(`${server.url}${kind.path}`);
+      expect(response?.status(), `${kind.path} должна существовать в dist/`).toBe(kind.status);
+      await watched.page.waitForLoadState('networkidle');
+      await kind.ready?.(watched.page);
+      const scheme = await watched.page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+      expect(scheme).toBe(colorScheme === 'dark');
+      expect(await axeViolations(watched.page)).toEqual([]);
+      expect(watched.foreignRequests).toEqual([]);
+      // The browser logs the 404 status of the document itself; that one is expected, no other.
+      const errors = [...watched.consoleErrors];
+      if (kind.status === 404) errors.splice(errors.findIndex((e) => e.includes('status of 404')), 1);
+      expect(errors).toEqual([]);
+    } finally {
+      await watched.context.close();
+    }
+  });
+});
+
+/** How the focused element is drawn: a focus indicator is an outline or a box-shadow. */
+async function focusStyle(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return null;
+    const style = getComputedStyle(el);
+    return {
+      id: el.id,
+      className: el.className,
+      tag: el.tagName.toLowerCase(),
+      visible: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none',
+      inViewport: (() => {
+        const r = el.getBoundingClientRect();
+        return r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
+      })(),
+    };
+  });
+}
+
+describe('keyboard', () => {
+  let watched: WatchedPage;
+  afterAll(async () => watched?.context.close());
+
+  it.each(SCHEMES)('first Tab reaches a visible skip link, Enter moves focus to the content (%s)', async (colorScheme) => {
+    watched = await openPage(browser, { colorScheme });
+    const { page } = watched;
+    await page.goto(`${server.url}/practices/irkutsk/resource-centres/`);
+    await page.keyboard.press('Tab');
+    const skip = await focusStyle(page);
+    expect(skip).toMatchObject({ tag: 'a', className: 'skip-link', visible: true, inViewport: true });
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('content');
+    expect(new URL(page.url()).hash).toBe('#content');
+    // The next Tab continues from the content, not from the header.
+    await page.keyboard.press('Tab');
+    const next = await page.evaluate(() => Boolean(document.activeElement?.closest('main')));
+    expect(next).toBe(true);
+    await watched.context.close();
+  });
+
+  it.each(SCHEMES)('every link and control tabbed to on the home page shows its focus (%s)', async (colorScheme) => {
+    watched = await openPage(browser, { colorScheme });
+    const { page } = watched;
+    await page.goto(`${server.url}/`);
+    const seen: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await focusStyle(page);
+      if (!focused) break;
+      seen.push(`${focused.tag}.${focused.className}`);
+      expect(focused, `фокус на ${focused.tag}.${focused.className} не виден`).toMatchObject({ visible: true });
+    }
+    expect(seen.length).toBeGreaterThan(3);
+    await watched.context.close();
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * A smoke run of the benchmark (`npm run bench -- --practices 50`): the whole measurement works
+ * end to end and prints every row with a plausible figure. No timing is asserted: timings on a
+ * shared two-core machine say nothing about correctness.
+ */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BENCH_ROWS, type BenchFigures } from '../../scripts/lib/bench-table.ts';
+import { projectRoot } from '../helpers/paths.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('npm run bench -- --practices 50', () => {
+  let run: SpawnSyncReturns<string>;
+  beforeAll(() => {
+    run = spawnSync(process.execPath, ['scripts/bench.ts', '--practices', '50', '--dir', join(work, 'bank'), '--json', join(work, 'figures.json')], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 300_000,
+    });
+  }, 320_000);
+
+  it('runs to the end', () => {
+    expect(run.status, run.stderr.slice(-3000)).toBe(0);
+  });
+
+  it('prints a table with every row', () => {
+    const lines = run.stdout.split('\n').filter((l) => l.startsWith('| '));
+    expect(lines[0]).toBe('| показатель | значение | цель |');
+    for (const row of BENCH_ROWS) expect(lines.some((l) => l.startsWith(`| ${row.label} | `)), row.label).toBe(true);
+    expect(lines).toHaveLength(BENCH_ROWS.length + 2);
+  });
+
+  it('measures plausible figures', () => {
+    const { figures } = JSON.parse(readFileSync(join(work, 'figures.json'), 'utf8')) as { figures: BenchFigures };
+    // 50 practices, 40 cities, 25 topics, their submissions and the site's own pages.
+    expect(figures.practices).toBe(50);
+    expect(figures.pages).toBeGreaterThan(50 + 40 + 25);
+    for (const seconds of [figures.coldBuild, figures.coldIndex, figures.rebuildUnchanged, figures.rebuildOne]) {
+      expect(seconds).toBeGreaterThan(0);
+      expect(seconds).toBeLessThan(600);
+    }
+    expect(figures.coldTotal).toBeCloseTo(figures.coldBuild + figures.coldIndex, 5);
+    // CPU time of the tree is counted: a build keeps at least one core busy for a while.
+    expect(figures.coldCpu).toBeGreaterThan(0.5);
+    expect(figures.cores).toBeGreaterThan(0);
+    // A Node process running Vite holds at least tens of megabytes; more than 16 GB is a bug.
+    expect(figures.buildPeak).toBeGreaterThan(50 * 2 ** 20);
+    expect(figures.buildPeak).toBeLessThan(16 * 2 ** 30);
+    expect(figures.indexPeak).toBeGreaterThan(2 ** 20);
+    expect(figures.distFiles).toBeGreaterThan(figures.pages);
+    expect(figures.distBytes).toBeGreaterThan(figures.pages * 1000);
+    expect(figures.practiceHtmlGzip).toBeGreaterThan(1000);
+    expect(figures.practiceCssGzip).toBeGreaterThan(100);
+    expect(figures.searchResults).toBe(5);
+    expect(figures.searchFiles).toBeGreaterThanOrEqual(4); // entry, pagefind.js, wasm, meta, index chunk, fragments
+    expect(figures.searchGzip).toBeGreaterThan(10_000);
+    expect(figures.searchGzip).toBeLessThan(figures.searchRaw * 1.1);
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * Security of the published site: every page carries a Content Security Policy that allows no
+ * inline script, no page has an inline event handler or a javascript: URL, every inline script
+ * Astro emits is covered by a hash, and in Chromium the policy really blocks an injected script.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scanTags } from '../../src/lib/quality/html-scan.ts';
+import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { requireBuilt } from '../helpers/build-bank.ts';
+import { publishedDist } from '../helpers/paths.ts';
+import { serveStatic, type StaticServer } from '../helpers/server.ts';
+
+function builtPages(): string[] {
+  requireBuilt(publishedDist);
+  return readdirSync(publishedDist, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => relative(publishedDist, join(e.parentPath, e.name)))
+    .sort();
+}
+
+/** The policy of a page as directive → sources. */
+function parsePolicy(policy: string): Map<string, string[]> {
+  const directives = new Map<string, string[]>();
+  for (const part of policy.split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name && !directives.has(name)) directives.set(name.toLowerCase(), sources);
+  }
+  return directives;
+}
+
+describe('every built page', () => {
+  const pages = builtPages();
+
+  it('finds the pages', () => {
+    expect(pages.length).toBeGreaterThan(10);
+  });
+
+  it.each(pages)('%s has a strict CSP that covers its inline scripts, and no inline handlers', (file) => {
+    const html = readFileSync(join(publishedDist, file), 'utf8');
+    const tags = scanTags(html);
+    const metas = tags.filter((t) => t.name === 'meta' && t.attributes.get('http-equiv')?.toLowerCase() === 'content-security-policy');
+    expect(metas, 'ровно один <meta http-equiv="content-security-policy">').toHaveLength(1);
+    const policy = parsePolicy(metas[0]!.attributes.get('content') ?? '');
+    const scriptSrc = policy.get('script-src') ?? policy.get('default-src');
+    expect(scriptSrc, 'script-src').toBeDefined();
+    expect(scriptSrc).not.toContain("'unsafe-inline'");
+    expect(scriptSrc).not.toContain("'unsafe-eval'");
+    expect(scriptSrc).not.toContain('*');
+    expect(policy.get('default-src')).toEqual(["'self'"]);
+    expect(policy.get('object-src')).toEqual(["'none'"]);
+
+    // The policy must come before anything it governs.
+    const metaIndex = tags.indexOf(metas[0]!);
+    const firstGoverned = tags.findIndex((t) => t.name === 'script' || (t.name === 'link' && t.attributes.get('rel') === 'stylesheet'));
+    if (firstGoverned >= 0) expect(metaIndex).toBeLessThan(firstGoverned);
+
+    // Inline scripts run only by their hash: each must be listed, or the page breaks.
+    for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+      if (/\ssrc=/.test(match[1]!) || match[2] === '') continue;
+      if (/type="(application\/(ld\+)?json|speculationrules)"/.test(match[1]!)) continue;
+      const hash = `'sha256-${createHash('sha256').update(match[2]!).digest('base64')}'`;
+      expect(scriptSrc, `inline <script> без хэша в CSP: ${match[2]!.slice(0, 80)}`).toContain(hash);
+    }
+
+    const handlers = tags.flatMap((t) =>
+      [...t.attributes.entries()]
+        .filter(([name, value]) => /^on[a-z]+$/.test(name) || /^\s*javascript:/i.test(value))
+        .map(([name, value]) => `${file}:${t.line}: <${t.name} ${name}="${value}">`),
+    );
+    expect(handlers).toEqual([]);
+    // A plain-text grep as well, in case markup the scanner does not understand hides a handler.
+    expect(html.replace(/<script\b[\s\S]*?<\/script>/g, '').match(/<[^>]*\son[a-z]+\s*=/gi) ?? []).toEqual([]);
+  });
+});
+
+describe('the policy in a browser', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    requireBuilt(publishedDist);
+    server = await serveStatic(publishedDist);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('blocks an injected inline script and an inline handler, and reports the violations', async () => {
+    const { page, context, consoleErrors } = await openPage(browser);
+    try {
+      await page.goto(`${server.url}/practices/irkutsk/resource-centres/`);
+      const outcome = await page.evaluate(async () => {
+        const w = window as unknown as Record<string, unknown>;
+        const violations: string[] = [];
+        document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+        const script = document.createElement('script');
+        script.textContent = 'window.__injectedRan = true;';
+        document.head.append(script);
+        const button = document.createElement('button');
+        button.setAttribute('onclick', 'window.__handlerRan = true;');
+        document.body.append(button);
+        button.click();
+        // Violation events are dispatched asynchronously.
+        for (let i = 0; i < 50 && violations.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+        return { injected: w.__injectedRan === true, handler: w.__handlerRan === true, violations };
+      });
+      expect(outcome.injected).toBe(false);
+      expect(outcome.handler).toBe(false);
+      expect(outcome.violations).toEqual(expect.arrayContaining([expect.stringMatching(/^script-src-elem inline/), expect.stringMatching(/^script-src-attr inline/)]));
+      // Chromium reports each blocked script on the console too: proof the page saw the policy.
+      expect(consoleErrors.some((e) => e.includes('Content Security Policy'))).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('still lets the site’s own search run (Pagefind needs only wasm-unsafe-eval)', async () => {
+    const { page, context, consoleErrors, foreignRequests } = await openPage(browser);
+    try {
+      await page.goto(`${server.url}/`);
+      // A string, not a function: Vitest would rewrite a dynamic import() inside a function.
+      const count = await page.evaluate<number>(`(async () => {
+        const pagefind = await import('/pagefind/pagefind.js');
+        const search = await pagefind.search('ресурсные центры');
+        return search.results.length;
+      })()`);
+      expect(count).toBeGreaterThan(0);
+      expect(consoleErrors).toEqual([]);
+      expect(foreignRequests).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
