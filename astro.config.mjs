@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 
 /**
  * The site's absolute address, used in feeds, canonical links and the sitemap. Set SITE_URL
@@ -14,8 +15,30 @@ export default defineConfig({
   // Test and benchmark builds of fixture banks write elsewhere, never over the published dist/.
   outDir: process.env.OUT_DIR ?? './dist',
   cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
-  integrations: [mdx()],
+  // The sitemap lists HTML pages only (every page address ends in '/'); feeds, data files and
+  // robots.txt are endpoints, and the integration already leaves out 404. Drafts have no page.
+  integrations: [mdx(), sitemap({ filter: (page) => page.endsWith('/') })],
   server: { host: '127.0.0.1', port: 4321 },
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // Shiki highlights code with inline styles, which the CSP below forbids; the bank has no code.
+  markdown: { syntaxHighlight: false },
+  // A strict Content Security Policy in a <meta> of every page: scripts only from the site itself
+  // or with the hash Astro computes, never inline handlers; 'wasm-unsafe-eval' lets Pagefind
+  // start its WebAssembly search (it evaluates no JavaScript). Tested in tests/quality/csp.test.ts.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: {
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+      },
+    },
+  },
 });

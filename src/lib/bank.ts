@@ -3,6 +3,7 @@
  * functions and stay thin; the shaping itself lives in small tested modules beside this one.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { relatedIndex } from './related-index';
 
 export type PracticeEntry = CollectionEntry<'practices'>;
 export type CityEntry = CollectionEntry<'cities'>;
@@ -20,6 +21,8 @@ export interface Bank {
   topic(id: string): TopicEntry;
   submission(id: string): SubmissionEntry;
   questionnaire(id: string): QuestionnaireEntry;
+  /** Practices related to one (see related.ts), from an index built once per build. */
+  related(practice: PracticeEntry, limit?: number): PracticeEntry[];
 }
 
 const byTitle = (a: { data: { title: string } }, b: { data: { title: string } }) => a.data.title.localeCompare(b.data.title, 'ru');
@@ -54,6 +57,8 @@ export function loadBank(): Promise<Bank> {
     cities.sort((a, b) => a.data.name.nominative.localeCompare(b.data.name.nominative, 'ru'));
     topics.sort((a, b) => a.data.name.localeCompare(b.data.name, 'ru'));
     submissions.sort((a, b) => b.data.year - a.data.year || byTitle(a, b));
+    const relatable = (p: PracticeEntry) => ({ id: p.id, cityId: p.data.city.id, topicIds: p.data.topics.map((t) => t.id), published: p.data.published, entry: p });
+    const relatedOf = relatedIndex(practices.map(relatable));
     return {
       practices,
       cities,
@@ -64,6 +69,7 @@ export function loadBank(): Promise<Bank> {
       topic: indexed(topics, 'темы'),
       submission: indexed(submissions, 'материала'),
       questionnaire: indexed(questionnaires, 'анкеты'),
+      related: (practice, limit) => relatedOf(relatable(practice), limit).map((r) => r.entry),
     };
   })();
   return cached;

@@ -6,6 +6,9 @@ export const urls = {
   home: () => join('/'),
   practices: () => join('/practices/'),
   practice: (id: string) => join(`/practices/${id}/`),
+  practicesOfYear: (year: number) => join(`/practices/year/${year}/`),
+  search: () => join('/search/'),
+  searchBundle: () => join('/pagefind/pagefind.js'),
   cities: () => join('/cities/'),
   city: (id: string) => join(`/cities/${id}/`),
   topics: () => join('/topics/'),
@@ -14,4 +17,7 @@ export const urls = {
   submission: (id: string) => join(`/submissions/${id}/`),
   questionnaire: (id: string) => join(`/questionnaires/${id}/`),
   about: () => join('/about/'),
+  compare: () => join('/compare/'),
+  compareIndex: () => join('/compare/index.json'),
+  submit: () => join('/submit/'),
 };
