@@ -5,16 +5,13 @@
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkBank } from '../../src/lib/content/checks/index.ts';
 import { preparePractice, newFileUrl, type SubmitVocabulary } from '../../src/lib/editorial/submit-form.ts';
 import { readVocabulary } from '../../src/lib/editorial/cli.ts';
 import { DEFAULT_REPOSITORY_URL, repositoryUrl } from '../../src/lib/editorial/repository.ts';
-import { axeViolations, launchBrowser, openPage } from '../helpers/browser.ts';
-import { requireBuilt } from '../helpers/build-bank.ts';
+import { axeViolations, openPage, siteInBrowser } from '../helpers/browser.ts';
 import { projectRoot, publishedDist, testOut } from '../helpers/paths.ts';
-import { serveStatic, type StaticServer } from '../helpers/server.ts';
 
 const content = resolve(projectRoot, 'content');
 const disk = readVocabulary(content);
@@ -88,21 +85,11 @@ describe('the form logic', () => {
 });
 
 describe('the submit page in a browser', () => {
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await serveStatic(requireBuilt(publishedDist));
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = siteInBrowser(publishedDist);
 
   it('shows errors beside the fields and in a focused summary', async () => {
-    const { page, consoleErrors, foreignRequests } = await openPage(browser);
-    await page.goto(`${server.url}/submit/`);
+    const { page, consoleErrors, foreignRequests } = await openPage(site.browser);
+    await page.goto(`${site.server.url}/submit/`);
     await page.getByLabel('Название практики (обязательно)', { exact: true }).fill('Проверка');
     await page.getByLabel('Год начала (обязательно)', { exact: true }).fill('13');
     await page.getByRole('button', { name: 'Проверить и подготовить файл' }).click();
@@ -128,8 +115,8 @@ describe('the submit page in a browser', () => {
   });
 
   it('offers a valid form as a file the checker accepts, to download or to open in the repository', async () => {
-    const { page, consoleErrors, foreignRequests } = await openPage(browser, { colorScheme: 'dark' });
-    await page.goto(`${server.url}/submit/`);
+    const { page, consoleErrors, foreignRequests } = await openPage(site.browser, { colorScheme: 'dark' });
+    await page.goto(`${site.server.url}/submit/`);
     const field = (label: string) => page.getByLabel(`${label} (обязательно)`, { exact: true });
     await field('Город').selectOption('irkutsk');
     await field('Название практики').fill(valid.title);

@@ -4,6 +4,9 @@
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import axe from 'axe-core';
+import { afterAll, beforeAll } from 'vitest';
+import { requireBuilt } from './build-bank.ts';
+import { serveStatic, type StaticServer } from './server.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -62,4 +65,28 @@ export async function axeViolations(page: Page): Promise<{ id: string; help: str
     return axeGlobal.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
   });
   return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+export interface SiteInBrowser {
+  /** The static server of the built site; set once `beforeAll` has run. */
+  server: StaticServer;
+  /** Chromium; set once `beforeAll` has run. */
+  browser: Browser;
+}
+
+/**
+ * Serves a built site on 127.0.0.1 and starts Chromium for the tests of one file or block,
+ * closing both afterwards.
+ */
+export function siteInBrowser(dist: string): SiteInBrowser {
+  const site = {} as SiteInBrowser;
+  beforeAll(async () => {
+    site.server = await serveStatic(requireBuilt(dist));
+    site.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }

@@ -4,34 +4,21 @@
  * that axe-core finds, no console error (a CSP violation is one) and no request leaving
  * 127.0.0.1. Keyboard users get a skip link and a visible focus.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, openPage, type WatchedPage } from '../helpers/browser.ts';
-import { requireBuilt } from '../helpers/build-bank.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { axeViolations, openPage, siteInBrowser, type WatchedPage } from '../helpers/browser.ts';
 import { publishedDist } from '../helpers/paths.ts';
-import { serveStatic, type StaticServer } from '../helpers/server.ts';
 import { PAGE_KINDS } from './page-kinds.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuilt(publishedDist);
-  server = await serveStatic(publishedDist);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = siteInBrowser(publishedDist);
 
 const SCHEMES = ['light', 'dark'] as const;
 
 describe.each(PAGE_KINDS)('$kind ($path)', (kind) => {
   it.each(SCHEMES)('passes axe, asks nothing of other hosts and logs no error in the %s scheme', async (colorScheme) => {
-    const watched = await openPage(browser, { colorScheme });
+    const watched = await openPage(site.browser, { colorScheme });
     try {
-      const response = await watched.page.goto(`${server.url}${kind.path}`);
+      const response = await watched.page.goto(`${site.server.url}${kind.path}`);
       expect(response?.status(), `${kind.path} должна существовать в dist/`).toBe(kind.status);
       await watched.page.waitForLoadState('networkidle');
       await kind.ready?.(watched.page);
@@ -73,9 +60,9 @@ describe('keyboard', () => {
   afterAll(async () => watched?.context.close());
 
   it.each(SCHEMES)('first Tab reaches a visible skip link, Enter moves focus to the content (%s)', async (colorScheme) => {
-    watched = await openPage(browser, { colorScheme });
+    watched = await openPage(site.browser, { colorScheme });
     const { page } = watched;
-    await page.goto(`${server.url}/practices/irkutsk/resource-centres/`);
+    await page.goto(`${site.server.url}/practices/irkutsk/resource-centres/`);
     await page.keyboard.press('Tab');
     const skip = await focusStyle(page);
     expect(skip).toMatchObject({ tag: 'a', className: 'skip-link', visible: true, inViewport: true });
@@ -90,9 +77,9 @@ describe('keyboard', () => {
   });
 
   it.each(SCHEMES)('every link and control tabbed to on the home page shows its focus (%s)', async (colorScheme) => {
-    watched = await openPage(browser, { colorScheme });
+    watched = await openPage(site.browser, { colorScheme });
     const { page } = watched;
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.server.url}/`);
     const seen: string[] = [];
     for (let i = 0; i < 12; i++) {
       await page.keyboard.press('Tab');

@@ -6,13 +6,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scanTags } from '../../src/lib/quality/html-scan.ts';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { openPage, siteInBrowser } from '../helpers/browser.ts';
 import { requireBuilt } from '../helpers/build-bank.ts';
 import { publishedDist } from '../helpers/paths.ts';
-import { serveStatic, type StaticServer } from '../helpers/server.ts';
 
 function builtPages(): string[] {
   requireBuilt(publishedDist);
@@ -78,22 +76,12 @@ describe('every built page', () => {
 });
 
 describe('the policy in a browser', () => {
-  let server: StaticServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    requireBuilt(publishedDist);
-    server = await serveStatic(publishedDist);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = siteInBrowser(publishedDist);
 
   it('blocks an injected inline script and an inline handler, and reports the violations', async () => {
-    const { page, context, consoleErrors } = await openPage(browser);
+    const { page, context, consoleErrors } = await openPage(site.browser);
     try {
-      await page.goto(`${server.url}/practices/irkutsk/resource-centres/`);
+      await page.goto(`${site.server.url}/practices/irkutsk/resource-centres/`);
       const outcome = await page.evaluate(async () => {
         const w = window as unknown as Record<string, unknown>;
         const violations: string[] = [];
@@ -120,9 +108,9 @@ describe('the policy in a browser', () => {
   });
 
   it('still lets the site’s own search run (Pagefind needs only wasm-unsafe-eval)', async () => {
-    const { page, context, consoleErrors, foreignRequests } = await openPage(browser);
+    const { page, context, consoleErrors, foreignRequests } = await openPage(site.browser);
     try {
-      await page.goto(`${server.url}/`);
+      await page.goto(`${site.server.url}/`);
       // A string, not a function: Vitest would rewrite a dynamic import() inside a function.
       const count = await page.evaluate<number>(`(async () => {
         const pagefind = await import('/pagefind/pagefind.js');

@@ -3,11 +3,9 @@
  * typing a query, filters narrowing the list, the URL keeping the state across reloads and the
  * back button, the catalogue without JavaScript, and what a first search fetches.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { requireBuilt } from '../helpers/build-bank.ts';
-import { launchBrowser, openPage, type WatchedPage } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/server.ts';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, siteInBrowser, type WatchedPage } from '../helpers/browser.ts';
 import { publishedDist } from '../helpers/paths.ts';
 import { PAGE_SIZE } from '../../src/lib/search/pagefind-client.ts';
 
@@ -20,18 +18,8 @@ const PRACTICES = [
   'irkutsk/youth-3d-marathon',
 ];
 
-let server: StaticServer;
-let browser: Browser;
+const site = siteInBrowser(publishedDist);
 let current: WatchedPage | undefined;
-
-beforeAll(async () => {
-  server = await serveStatic(requireBuilt(publishedDist));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 // Every test: nothing requested outside 127.0.0.1, nothing logged as an error.
 afterEach(async () => {
   if (!current) return;
@@ -43,8 +31,8 @@ afterEach(async () => {
 });
 
 async function open(path: string, options: { javaScript?: boolean } = {}): Promise<Page> {
-  current = await openPage(browser, options);
-  await current.page.goto(`${server.url}${path}`);
+  current = await openPage(site.browser, options);
+  await current.page.goto(`${site.server.url}${path}`);
   return current.page;
 }
 
@@ -113,10 +101,10 @@ describe('search page', () => {
   });
 
   test('when the index cannot be loaded the reader is told so, in Russian', async () => {
-    current = await openPage(browser);
+    current = await openPage(site.browser);
     const { page } = current;
     await current.context.route('**/pagefind/**', (route) => route.abort());
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent('ресурсный центр')}`);
+    await page.goto(`${site.server.url}/search/?q=${encodeURIComponent('ресурсный центр')}`);
     await expect.poll(() => searchStatus(page)).toBe('Поиск не загрузился. Проверьте соединение и обновите страницу; все практики есть и в каталоге.');
     // The browser itself reports the blocked request; the page adds no error of its own.
     current.consoleErrors.splice(0, Infinity, ...current.consoleErrors.filter((e) => !/Failed to (load resource|fetch dynamically imported module)/.test(e)));
