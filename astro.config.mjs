@@ -21,6 +21,10 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 4321 },
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // Pages whose getStaticPaths gives a cacheKey (practice and submission pages, keys in
+  // src/lib/page-keys.ts) are copied from the cache folder when neither their key nor their
+  // template code changed, so a rebuild after editing one practice renders only what shows it.
+  experimental: { incrementalBuild: true },
   // Shiki highlights code with inline styles, which the CSP below forbids; the bank has no code.
   markdown: { syntaxHighlight: false },
   // A strict Content Security Policy in a <meta> of every page: scripts only from the site itself

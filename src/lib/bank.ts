@@ -59,6 +59,7 @@ export function loadBank(): Promise<Bank> {
     submissions.sort((a, b) => b.data.year - a.data.year || byTitle(a, b));
     const relatable = (p: PracticeEntry) => ({ id: p.id, cityId: p.data.city.id, topicIds: p.data.topics.map((t) => t.id), published: p.data.published, entry: p });
     const relatedOf = relatedIndex(practices.map(relatable));
+    const relatedMemo = new Map<string, PracticeEntry[]>();
     return {
       practices,
       cities,
@@ -69,7 +70,13 @@ export function loadBank(): Promise<Bank> {
       topic: indexed(topics, 'темы'),
       submission: indexed(submissions, 'материала'),
       questionnaire: indexed(questionnaires, 'анкеты'),
-      related: (practice, limit) => relatedOf(relatable(practice), limit).map((r) => r.entry),
+      // Memoised: a practice page's cacheKey (page-keys.ts) and the page itself both ask.
+      related: (practice, limit) => {
+        const key = `${limit ?? ''}\0${practice.id}`;
+        let list = relatedMemo.get(key);
+        if (!list) relatedMemo.set(key, (list = relatedOf(relatable(practice), limit).map((r) => r.entry)));
+        return list;
+      },
     };
   })();
   return cached;

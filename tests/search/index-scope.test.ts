@@ -62,6 +62,18 @@ describe('the published index', () => {
     const topic = pages.find((p) => pathOf(p.url) === '/topics/resource-centres/');
     expect(topic?.content).toBeDefined();
     expect(topic?.content).not.toContain('С 2012 года Иркутск создаёт ресурсные центры');
+    // Nor the topic's comparison table or the city's cards and lists: on a large bank they made
+    // each topic page tens of kilobytes of indexed text, the first results of a search.
+    const city = pages.find((p) => pathOf(p.url) === '/cities/irkutsk/');
+    const practiceTitle = 'Ресурсные центры для СО НКО в шаговой доступности';
+    for (const [path, built] of [['/topics/resource-centres/', topic], ['/cities/irkutsk/', city]] as const) {
+      expect(readPage(dist, path).html, `${path} shows the practice`).toContain(practiceTitle);
+      expect(built?.content, path).toBeDefined();
+      expect(built?.content, path).not.toContain(practiceTitle);
+      expect(built?.content, path).not.toContain(ru.compare.topicTable.heading);
+    }
+    expect(topic?.content).toContain('Помещения и услуги, которые город предоставляет НКО');
+    expect(city?.content).toContain('Иркутская область');
   });
 
   test('every practice result carries its city, years, summary and filters', () => {

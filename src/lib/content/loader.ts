@@ -1,11 +1,13 @@
-import { globSync, readFileSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
+import { existsSync, globSync, readFileSync } from 'node:fs';
+import { basename, dirname, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { checkBankOnce } from './checks/index.ts';
 import { ContentError, formatProblemWithRule, type ContentProblem } from './problems.ts';
 import { RENDERER_VERSION } from './safe-mdx.ts';
-import { validateEntry } from './validate.ts';
+import { schemaKeyOf, takeValidated } from './checks/entry-cache.ts';
+import { BODY_KEY, bodyFileOf, pruneBodies, writeBody } from './body-file.ts';
 import { PUBLISHED_MDX, PUBLISHED_YAML } from './vocabulary.ts';
 
 export interface BankLoaderOptions {
@@ -38,13 +40,18 @@ export function bankLoader(options: BankLoaderOptions): Loader {
       // Cross-file rules (references, duplicates, links, figures) need the whole bank; it is
       // checked once per state of the files and every collection refuses to load on any error,
       // so the build stops with the full list whichever collection Astro loads first.
-      const { report, fresh } = checkBankOnce({ projectRoot: root, contentRoot: options.bankRoot ?? dirname(options.folder) });
+      // Per-file results are kept in Astro's cache folder, so a rebuild re-validates only edited files.
+      const cacheFile = fileURLToPath(new URL('asdg-bank-check.v8', config.cacheDir));
+      const { report, fresh } = checkBankOnce({ projectRoot: root, contentRoot: options.bankRoot ?? dirname(options.folder), cacheFile });
       const errors = report.problems.filter((p) => p.severity === 'error');
       if (fresh) for (const warning of report.problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblemWithRule(warning));
       if (errors.length) throw new ContentError(errors);
       const files = globSync(options.format === 'mdx' ? PUBLISHED_MDX : PUBLISHED_YAML, { cwd: options.folder }).sort();
       const untouched = new Set(store.keys());
       const problems: ContentProblem[] = [];
+      const schemaKey = schemaKeyOf(basename(options.folder), options.dependencyDigest);
+      const bodies = fileURLToPath(new URL(`asdg-bodies/${basename(options.folder)}/`, config.cacheDir));
+      const keptBodies = new Set<string>();
       for (const file of files) {
         const id = file.replaceAll('\\', '/').slice(0, -extension.length);
         const absolute = `${options.folder}/${file}`;
@@ -52,8 +59,11 @@ export function bankLoader(options: BankLoaderOptions): Loader {
         const source = readFileSync(absolute, 'utf8');
         const digest = generateDigest(`${RENDERER_VERSION}\n${options.dependencyDigest ?? ''}\n${source}`);
         untouched.delete(id);
-        if (store.get(id)?.digest === digest) continue;
-        const entry = validateEntry(filePath, source, options.schema);
+        const bodyFile = options.format === 'mdx' ? bodyFileOf(bodies, digest) : undefined;
+        if (bodyFile) keptBodies.add(bodyFile);
+        if (store.get(id)?.digest === digest && (!bodyFile || existsSync(bodyFile))) continue;
+        // The bank check above has usually validated and rendered this very file already.
+        const entry = takeValidated(filePath, source, options.schema, schemaKey);
         const extra = entry.data === undefined ? [] : options.checkEntry?.(id, entry.data, entry.lineOf) ?? [];
         const found = [...entry.problems, ...extra.map((p) => ({ ...p, file: filePath, severity: 'error' as const }))];
         if (found.length || entry.data === undefined) {
@@ -65,10 +75,13 @@ export function bankLoader(options: BankLoaderOptions): Loader {
           data: entry.data as Record<string, unknown>,
           filePath,
           digest,
-          ...(entry.rendered ? { rendered: { html: entry.rendered.html, metadata: { headings: entry.rendered.headings } } } : {}),
+          // The HTML goes to a file (body-file.ts), not into the data store Astro bundles.
+          ...(entry.rendered && bodyFile ? { rendered: { html: '', metadata: { headings: entry.rendered.headings, [BODY_KEY]: bodyFile } } } : {}),
         });
+        if (entry.rendered && bodyFile) writeBody(bodyFile, entry.rendered.html);
       }
       for (const id of untouched) store.delete(id);
+      if (options.format === 'mdx' && !problems.length) pruneBodies(bodies, keptBodies);
       if (problems.length) throw new ContentError(problems);
     },
   };

@@ -19,7 +19,8 @@ import {
   type KnownIds,
 } from '../schema.ts';
 import { validateEntry } from '../validate.ts';
-import { readKnownIds } from '../vocabulary.ts';
+import { entryKey, forgetOffered, lazyLineOf, offerValidated, readEntryCache, schemaKeyOf, slim, writeEntryCache, type SlimEntry } from './entry-cache.ts';
+import { knownIdsDigest, readKnownIds } from '../vocabulary.ts';
 import { urls } from '../../urls.ts';
 import { normaliseForSearch, valueMatchesWording } from './figures.ts';
 import { PLACEHOLDER, type RuleId } from './rules.ts';
@@ -42,6 +43,11 @@ export interface CheckOptions {
   projectRoot: string;
   /** The bank: `content/` or a fixture bank. */
   contentRoot: string;
+  /**
+   * Where per-file results are kept between runs (the build passes a file in Astro's cache
+   * folder); without it every file is validated. Either way the problems are the same.
+   */
+  cacheFile?: string;
 }
 
 export interface BankReport {
@@ -58,7 +64,7 @@ interface Entry {
   draft: boolean;
   source: string;
   data: Record<string, unknown> | undefined;
-  rendered: RenderedMdx | undefined;
+  rendered: Pick<RenderedMdx, 'links' | 'images' | 'text'> | undefined;
   /** Passed its own checks: the build would give it a page. */
   valid: boolean;
   lineOf(path: readonly PropertyKey[]): number;
@@ -141,17 +147,34 @@ export function checkBank(options: CheckOptions): BankReport {
   const published = schemas(known);
   // A draft may point to other drafts (an imported submission and the practices drawn from it).
   const draftSchemas = schemas(withDrafts);
+  const vocabulary = { published: knownIdsDigest(known), drafts: knownIdsDigest(withDrafts) };
+  if (options.cacheFile) forgetOffered();
+  const previous = readEntryCache(options.cacheFile);
+  const kept = new Map<string, SlimEntry>();
   for (const c of candidates) {
     const source = readFileSync(c.absolute, 'utf8');
-    const entry = validateEntry(c.file, source, (c.draft ? draftSchemas : published)[c.collection]);
+    // The same key the loader computes for a published file, so it can take the full result.
+    const key = entryKey(c.file, source, schemaKeyOf(c.collection, LAYOUT[c.collection].nested ? vocabulary[c.draft ? 'drafts' : 'published'] : undefined));
+    let entry = previous.get(key);
+    // Line numbers are parsed again only if a problem needs one: keeping every file's YAML
+    // document alive until the end of the check cost hundreds of MB on a large bank.
+    const lineOf = lazyLineOf(c.file, source);
+    if (!entry) {
+      const full = validateEntry(c.file, source, (c.draft ? draftSchemas : published)[c.collection]);
+      // Only a build (which keeps a cache) has loaders to take the full result.
+      if (!c.draft && options.cacheFile) offerValidated(key, { ...full, lineOf });
+      entry = slim(full, c.collection === 'submissions');
+    }
+    kept.set(key, entry);
     problems.push(...entry.problems);
     if (entry.data !== undefined && LAYOUT[c.collection].nested) {
-      for (const p of checkCityFolder(c.id.replace(/(^|\/)_/, '$1'), entry.data, entry.lineOf)) {
+      for (const p of checkCityFolder(c.id.replace(/(^|\/)_/, '$1'), entry.data, lineOf)) {
         add(c.file, p.line, p.field, 'city-folder', p.message);
       }
     }
-    entries.push({ ...c, source, data: entry.data as Record<string, unknown> | undefined, rendered: entry.rendered, valid: entry.problems.length === 0, lineOf: entry.lineOf });
+    entries.push({ ...c, source, data: entry.data as Record<string, unknown> | undefined, rendered: entry.rendered, valid: entry.problems.length === 0, lineOf });
   }
+  writeEntryCache(options.cacheFile, kept);
 
   // 3. Across files.
   // Pages the build will make: published entries that pass their own checks.
@@ -171,6 +194,7 @@ export function checkBank(options: CheckOptions): BankReport {
     if (value instanceof Date && value.getTime() > Date.now()) add(entry.file, entry.lineOf(path), fieldOf(path), 'future', `${what} (${value.toISOString().slice(0, 10)}) в будущем`);
   };
 
+  const haystacks = new Map<string, string>();
   for (const entry of entries) {
     checkPlaceholders(entry, add);
     if (entry.rendered) checkLinks(entry, pages, add);
@@ -192,7 +216,9 @@ export function checkBank(options: CheckOptions): BankReport {
     if (city && submissionCity && city !== submissionCity) {
       add(entry.file, entry.lineOf(['submission']), 'submission', 'submission-city', `материал «${submissionId}» прислал другой город (${submissionCity}), а практика относится к городу ${city}; укажите материал своего города`);
     }
-    const haystack = normaliseForSearch(submission.rendered?.text ?? '');
+    // Normalised once per submission: many practices are drawn from one material.
+    let haystack = haystacks.get(submission.id);
+    if (haystack === undefined) haystacks.set(submission.id, (haystack = normaliseForSearch(submission.rendered?.text ?? '')));
     metrics.forEach((m, i) => {
       const figure = `${m.kind} = ${m.value} ${m.unit}`;
       if (!haystack.includes(normaliseForSearch(m.source))) {

@@ -4,7 +4,7 @@
  * problems (the same lines `npm run check` prints), whichever loader Astro happens to run first.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, globSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, globSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkBank, type BankReport, type CheckOptions } from './check-bank.ts';
 
@@ -13,15 +13,20 @@ export { RULES, PLACEHOLDER, type RuleId } from './rules.ts';
 
 const cache = new Map<string, BankReport>();
 
-/** A fingerprint of every file in the bank and of the routes links are checked against. */
+/**
+ * A fingerprint of every file in the bank and of the routes links are checked against. Names,
+ * sizes and modification times are enough to notice an edit; the check itself reads contents
+ * (and keys its per-file cache by them), so this only decides whether to run it again.
+ */
 function stateOf(options: CheckOptions): string {
   const hash = createHash('sha256');
   for (const [root, pattern] of [[options.contentRoot, '**/*'], [resolve(options.projectRoot, 'src/pages'), '**/*'], [resolve(options.projectRoot, 'public'), '**/*']] as const) {
     if (!existsSync(root)) continue;
     for (const file of globSync(pattern, { cwd: root }).sort()) {
-      const absolute = resolve(root, file);
       hash.update(file);
-      if (root === options.contentRoot && statSync(absolute).isFile()) hash.update(readFileSync(absolute));
+      if (root !== options.contentRoot) continue;
+      const stat = statSync(resolve(root, file));
+      if (stat.isFile()) hash.update(`\0${stat.size}\0${stat.mtimeMs}\n`);
     }
   }
   hash.update(new Date().toISOString().slice(0, 10));
@@ -30,7 +35,7 @@ function stateOf(options: CheckOptions): string {
 
 /** `checkBank`, computed once for a given state of the files; returns whether it is new. */
 export function checkBankOnce(options: CheckOptions): { report: BankReport; fresh: boolean } {
-  const key = `${options.projectRoot}\n${options.contentRoot}\n${stateOf(options)}`;
+  const key = `${options.projectRoot}\n${options.contentRoot}\n${options.cacheFile ?? ''}\n${stateOf(options)}`;
   const cached = cache.get(key);
   if (cached) return { report: cached, fresh: false };
   const report = checkBank(options);

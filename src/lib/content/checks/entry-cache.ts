@@ -1,0 +1,130 @@
+/**
+ * Per-file results of `validateEntry`, shared between the whole-bank check and the build's
+ * loaders, and kept between builds.
+ *
+ * The check (`check-bank.ts`) validates and renders every file; the loader needs the same data
+ * and HTML for the entries Astro's store does not have yet. Without sharing, a cold build would
+ * render every file twice, and a rebuild would re-render the whole bank for the check alone.
+ *
+ * - In process: the full result (with HTML) of a file validated by the check is kept until the
+ *   loader takes it (`takeValidated`), then dropped, so the HTML is held once.
+ * - Between builds: a slim result (data, problems, links, images, plain text; no HTML) is
+ *   written to the Astro cache folder, keyed by the file's name, its contents, the schema it was
+ *   checked against (collection + vocabulary), RENDERER_VERSION and today's date (the schema
+ *   refuses dates in the future). A rebuild re-validates only the files whose key changed; the
+ *   cross-file checks then run on the cached data, so `npm run check` and the build still report
+ *   the same problems.
+ */
+import { createHash } from 'node:crypto';
+import { globSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import type { z } from 'astro/zod';
+import { parseFrontmatter, parseYaml } from '../frontmatter.ts';
+import type { ContentProblem } from '../problems.ts';
+import { RENDERER_VERSION, type RenderedMdx } from '../safe-mdx.ts';
+import { validateEntry, type ValidatedEntry } from '../validate.ts';
+
+/** Bump when the shape of a cached result changes. */
+const CACHE_FORMAT = 1;
+
+/** What is kept between builds: everything the cross-file checks read, nothing the pages show. */
+export interface SlimEntry {
+  data: unknown;
+  problems: ContentProblem[];
+  rendered: Pick<RenderedMdx, 'links' | 'images' | 'text'> | undefined;
+}
+
+let code: string | undefined;
+
+/**
+ * A fingerprint of the validation code itself (src/lib/content/**): a changed schema or message
+ * must not be answered from a cache written by the old code.
+ */
+function codeDigest(): string {
+  if (code) return code;
+  const folder = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const hash = createHash('sha256');
+  for (const file of globSync('**/*.ts', { cwd: folder }).sort()) hash.update(`${file}\n`).update(readFileSync(resolve(folder, file)));
+  code = hash.digest('base64url');
+  return code;
+}
+
+/** The key of one file's result: any change to what the result depends on changes it. */
+export function entryKey(file: string, source: string, schemaKey: string): string {
+  return createHash('sha256')
+    .update(`${CACHE_FORMAT}\n${RENDERER_VERSION}\n${codeDigest()}\n${new Date().toISOString().slice(0, 10)}\n${schemaKey}\n${file}\n`)
+    .update(source)
+    .digest('base64url');
+}
+
+/** Which schema a file is checked against: its collection and the vocabulary references are checked by. */
+export const schemaKeyOf = (collection: string, vocabularyDigest: string | undefined) => `${collection}|${vocabularyDigest ?? ''}`;
+
+/** Full results validated by the check, waiting for the loader. */
+const pending = new Map<string, ValidatedEntry<unknown>>();
+
+/** Remembers a full result for the loader of the same build. */
+export function offerValidated(key: string, entry: ValidatedEntry<unknown>): void {
+  pending.set(key, entry);
+}
+
+/** Drops results no loader took (a new check of the bank replaces them). */
+export function forgetOffered(): void {
+  pending.clear();
+}
+
+/**
+ * The loader's way to validate a file: the check's result when it already made one for the same
+ * contents and schema (then forgotten, the loader keeps the HTML in Astro's store), else a fresh one.
+ */
+export function takeValidated<S extends z.ZodType>(file: string, source: string, schema: S, schemaKey: string): ValidatedEntry<z.output<S>> {
+  const key = entryKey(file, source, schemaKey);
+  const ready = pending.get(key);
+  if (ready) {
+    pending.delete(key);
+    return ready as ValidatedEntry<z.output<S>>;
+  }
+  return validateEntry(file, source, schema);
+}
+
+/** Line numbers of frontmatter fields, parsed only if a cross-file check asks for one. */
+export function lazyLineOf(file: string, source: string): (path: readonly PropertyKey[]) => number {
+  let lineOf: ((path: readonly PropertyKey[]) => number) | undefined;
+  return (path) => {
+    lineOf ??= (file.endsWith('.mdx') ? parseFrontmatter(source) : parseYaml(source)).lineOf;
+    return lineOf(path);
+  };
+}
+
+/** Plain text is kept only where a cross-file check reads it (submissions, for the figure checker). */
+export const slim = (entry: ValidatedEntry<unknown>, keepText: boolean): SlimEntry => ({
+  data: entry.data,
+  problems: entry.problems,
+  rendered: entry.rendered ? { links: entry.rendered.links, images: entry.rendered.images, text: keepText ? entry.rendered.text : '' } : undefined,
+});
+
+/** Reads the results kept by the previous build; an unreadable or missing file is an empty cache. */
+export function readEntryCache(path: string | undefined): Map<string, SlimEntry> {
+  if (!path) return new Map();
+  try {
+    const stored = deserialize(readFileSync(path)) as { format: number; entries: Map<string, SlimEntry> };
+    return stored.format === CACHE_FORMAT && stored.entries instanceof Map ? stored.entries : new Map();
+  } catch {
+    return new Map();
+  }
+}
+
+/** Writes this build's results (only the files the bank has now), atomically. */
+export function writeEntryCache(path: string | undefined, entries: Map<string, SlimEntry>): void {
+  if (!path) return;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, serialize({ format: CACHE_FORMAT, entries }));
+    renameSync(temporary, path);
+  } catch {
+    // A cache that cannot be written only makes the next build slower.
+  }
+}

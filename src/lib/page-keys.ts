@@ -1,0 +1,49 @@
+/**
+ * `cacheKey`s for Astro's incremental build (`experimental.incrementalBuild`): a page whose key
+ * and template code are unchanged since the last build is copied from the cache instead of being
+ * rendered again. So a key must change whenever anything the page SHOWS changes: the entry
+ * itself, and every other entry whose fields appear on it (city, topics, source submission,
+ * related practices with their cities and topics). Entry digests cover all of an entry's fields
+ * and its body (see `content/loader.ts`), a superset of what is shown, so a key never misses a
+ * change; build-level inputs (site address, templates, strings) are covered by Astro itself
+ * (config hash and the page's module graph hash).
+ */
+import { createHash } from 'node:crypto';
+
+interface Keyed {
+  id: string;
+  digest?: string | number;
+}
+
+/** One entry's part of a key: its id and digest (or, without a digest, its data). */
+function part(entry: Keyed & { data?: unknown }): string {
+  return `${entry.id}@${entry.digest ?? JSON.stringify(entry.data)}`;
+}
+
+export function cacheKeyOf(entries: readonly (Keyed & { data?: unknown })[]): string {
+  const hash = createHash('sha256');
+  for (const entry of entries) hash.update(`${part(entry)}\n`);
+  return hash.digest('base64url');
+}
+
+interface PracticeLike extends Keyed {
+  data: { city: { id: string }; topics: { id: string }[]; submission: { id: string } };
+}
+
+interface BankLike<P extends PracticeLike> {
+  city(id: string): Keyed;
+  topic(id: string): Keyed;
+  submission(id: string): Keyed;
+  related(practice: P): P[];
+}
+
+/** Everything a practice page shows comes from these entries (see practices/[...id].astro). */
+export function practicePageKey<P extends PracticeLike>(practice: P, bank: BankLike<P>): string {
+  const shown = (p: P) => [p, bank.city(p.data.city.id), ...p.data.topics.map((t) => bank.topic(t.id))];
+  return cacheKeyOf([
+    ...shown(practice),
+    bank.submission(practice.data.submission.id),
+    // The related list itself (which practices, in which order) and what each card shows.
+    ...bank.related(practice).flatMap(shown),
+  ]);
+}

@@ -1,0 +1,82 @@
+/**
+ * Incremental rebuilds (experimental.incrementalBuild + cacheKeys from src/lib/page-keys.ts, and
+ * the per-file check cache in src/lib/content/checks/entry-cache.ts): after one practice's title
+ * changes, a rebuild that keeps the cache folder shows the new title on every page that shows
+ * it, while a page that does not show it is reused as it was. Built on a SYNTHETIC bank.
+ */
+import { globSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeSyntheticBank } from '../../scripts/lib/synthetic-bank.ts';
+import { buildBank } from '../helpers/build-bank.ts';
+import { testOut } from '../helpers/paths.ts';
+
+const content = resolve(testOut, 'incremental', 'content');
+const NEW_TITLE = 'Переименованная синтетическая практика';
+
+const practicePages = (dist: string) => globSync('practices/sintetgrad-*/*/index.html', { cwd: dist }).sort();
+const read = (dist: string, file: string) => readFileSync(resolve(dist, file), 'utf8');
+
+let first = '';
+let second = '';
+let secondOutput = '';
+let changedPage = '';
+let oldTitle = '';
+let city = '';
+let topics: string[] = [];
+/** Practice pages (other than the changed one) that showed the old title: its related practices. */
+let showing: string[] = [];
+/** Practice pages that did not show it, with their bytes before the change. */
+const unrelated = new Map<string, string>();
+
+beforeAll(() => {
+  const bank = writeSyntheticBank(content, 60);
+  const built = buildBank('incremental', content);
+  expect(built.status, built.output).toBe(0);
+  // Copy what the first build made before the second build replaces the folder.
+  first = built.dist;
+  const relativeFile = bank.practiceFiles[0] ?? '';
+  const file = resolve(content, relativeFile);
+  const source = readFileSync(file, 'utf8');
+  oldTitle = /^title: "(.+)"$/m.exec(source)?.[1] ?? '';
+  city = /^city: (\S+)$/m.exec(source)?.[1] ?? '';
+  topics = (/^topics: \[(.+)\]$/m.exec(source)?.[1] ?? '').split(', ');
+  expect(oldTitle && city && topics.length).toBeTruthy();
+  const id = relativeFile.replaceAll('\\', '/').replace(/^practices\//, '').replace(/\.mdx$/, '');
+  changedPage = `practices/${id}/index.html`;
+  for (const page of practicePages(first)) {
+    if (page === changedPage) continue;
+    const html = read(first, page);
+    if (html.includes(oldTitle)) showing.push(page);
+    else unrelated.set(page, html);
+  }
+  writeFileSync(file, source.replace(`title: "${oldTitle}"`, `title: "${NEW_TITLE}"`));
+  const rebuilt = buildBank('incremental', content, { keepCache: true });
+  expect(rebuilt.status, rebuilt.output).toBe(0);
+  second = rebuilt.dist;
+  secondOutput = rebuilt.output;
+}, 240_000);
+
+describe('rebuild after one practice changed', () => {
+  it('reuses pages from the cache rather than rendering the whole bank again', () => {
+    expect(secondOutput).toMatch(/\((cached|restored)\)/);
+    expect(unrelated.size).toBeGreaterThan(10);
+  });
+
+  it('shows the new title on the practice page and on every page that showed the old one', () => {
+    expect(showing.length).toBeGreaterThan(0);
+    for (const page of [changedPage, ...showing, `cities/${city}/index.html`, ...topics.map((t) => `topics/${t}/index.html`), 'practices/index.html']) {
+      const html = read(second, page);
+      expect(html, page).toContain(NEW_TITLE);
+      expect(html, page).not.toContain(oldTitle);
+    }
+  });
+
+  it('leaves pages that do not show the practice byte-identical', () => {
+    for (const [page, before] of unrelated) {
+      const after = read(second, page);
+      expect(after, page).not.toContain(NEW_TITLE);
+      expect(after === before, page).toBe(true);
+    }
+  });
+});

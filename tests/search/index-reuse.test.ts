@@ -1,0 +1,71 @@
+/**
+ * The build reuses the last Pagefind index when the indexed HTML has not changed, and indexes
+ * afresh when it has. Runs the real Pagefind on a tiny hand-written site (two SYNTHETIC pages),
+ * then opens the result through the site's own search layer.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { testOut } from '../helpers/paths.ts';
+import { indexedFiles, indexSite } from '../../src/lib/search/index-site.ts';
+import { openIndex, pathOf } from './pagefind-node.ts';
+
+const root = resolve(testOut, 'index-reuse');
+const cache = join(root, 'cache');
+const site = join(root, 'dist');
+
+const page = (title: string, text: string) =>
+  `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>${title}</title></head><body><main><article data-pagefind-body><h1>${title}</h1><p>${text}</p></article></main></body></html>`;
+
+/** Writes a site the way Astro does: the output folder starts empty on every build. */
+function writeSite(practiceText: string): void {
+  rmSync(site, { recursive: true, force: true });
+  for (const [path, html] of [
+    ['practices/synthetic/a/index.html', page('Синтетическая практика', practiceText)],
+    ['topics/synthetic/index.html', page('Синтетическая тема', 'Описание темы.')],
+    ['about/index.html', page('О проекте', 'Не индексируется.')],
+  ] as const) {
+    mkdirSync(join(site, path, '..'), { recursive: true });
+    writeFileSync(join(site, path), html);
+  }
+}
+
+const listing = (dir: string) => readdirSync(dir, { recursive: true }).map(String).sort();
+
+beforeAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+test('only the four indexed sections are hashed', () => {
+  writeSite('Ресурсный центр открыт.');
+  expect(indexedFiles(site)).toEqual(['practices/synthetic/a/index.html', 'topics/synthetic/index.html']);
+});
+
+test('an unchanged site reuses the index, a changed one is indexed again', async () => {
+  writeSite('Ресурсный центр открыт.');
+  expect(await indexSite(site, { cacheDir: cache })).toEqual({ pages: 2, reused: false });
+  const first = join(root, 'first');
+  cpSync(join(site, 'pagefind'), first, { recursive: true });
+
+  writeSite('Ресурсный центр открыт.');
+  expect(existsSync(join(site, 'pagefind'))).toBe(false);
+  expect(await indexSite(site, { cacheDir: cache })).toEqual({ pages: 2, reused: true });
+  const files = listing(join(site, 'pagefind'));
+  expect(files).toEqual(listing(first));
+  for (const file of files.filter((f) => f.includes('.'))) expect(readFileSync(join(site, 'pagefind', file)), file).toEqual(readFileSync(join(first, file)));
+
+  writeSite('Ресурсный центр закрыт, открыта библиотека.');
+  expect(await indexSite(site, { cacheDir: cache })).toEqual({ pages: 2, reused: false });
+  const index = await openIndex(site);
+  try {
+    const found = await index.pagefind.search('библиотека');
+    const hits = await Promise.all(found.results.map((r) => r.data()));
+    expect(hits.map((h) => pathOf(h.url))).toEqual(['/practices/synthetic/a/']);
+  } finally {
+    await index.close();
+  }
+});
+
+test('without a cache folder the index is always built', async () => {
+  writeSite('Ресурсный центр открыт.');
+  expect(await indexSite(site)).toEqual({ pages: 2, reused: false });
+});
