@@ -141,3 +141,12 @@ describe('city schema', () => {
     expect(result.error?.issues[0]?.message).toMatch(/siberian, far-eastern, ural/);
   });
 });
+
+describe('validateEntry messages', () => {
+  it('says a field is missing only when it is absent, and names the expected type otherwise', () => {
+    const wrongType = validateEntry(practiceFile, practiceSource.replace('startYear: 2013', 'startYear: 20x3'), practiceSchema(known));
+    expect(wrongType.problems.map((p) => `${p.field}: ${p.message}`)).toEqual(['startYear: ожидается год числом, например 2013']);
+    const absent = validateEntry(practiceFile, practiceSource.replace('startYear: 2013\n', ''), practiceSchema(known));
+    expect(absent.problems.map((p) => `${p.field}: ${p.message}`)).toEqual(['startYear: обязательное поле не заполнено (ожидается год числом, например 2013)']);
+  });
+});

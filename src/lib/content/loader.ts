@@ -1,7 +1,7 @@
 import { existsSync, globSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Loader } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { checkBankOnce } from './checks/index.ts';
 import { ContentError, formatProblemWithRule, type ContentProblem } from './problems.ts';
@@ -33,56 +33,76 @@ export interface BankLoaderOptions {
  */
 export function bankLoader(options: BankLoaderOptions): Loader {
   const extension = `.${options.format}`;
+  let watching = false;
+  async function sync({ store, generateDigest, config, logger }: LoaderContext): Promise<void> {
+    const root = new URL('.', config.root).pathname;
+    // Cross-file rules (references, duplicates, links, figures) need the whole bank; it is
+    // checked once per state of the files and every collection refuses to load on any error,
+    // so the build stops with the full list whichever collection Astro loads first.
+    // Per-file results are kept in Astro's cache folder, so a rebuild re-validates only edited files.
+    const cacheFile = fileURLToPath(new URL('asdg-bank-check.v8', config.cacheDir));
+    const { report, fresh } = checkBankOnce({ projectRoot: root, contentRoot: options.bankRoot ?? dirname(options.folder), cacheFile });
+    const errors = report.problems.filter((p) => p.severity === 'error');
+    if (fresh) for (const warning of report.problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblemWithRule(warning));
+    if (errors.length) throw new ContentError(errors);
+    const files = globSync(options.format === 'mdx' ? PUBLISHED_MDX : PUBLISHED_YAML, { cwd: options.folder }).sort();
+    const untouched = new Set(store.keys());
+    const problems: ContentProblem[] = [];
+    const schemaKey = schemaKeyOf(basename(options.folder), options.dependencyDigest);
+    const bodies = fileURLToPath(new URL(`asdg-bodies/${basename(options.folder)}/`, config.cacheDir));
+    const keptBodies = new Set<string>();
+    for (const file of files) {
+      const id = file.replaceAll('\\', '/').slice(0, -extension.length);
+      const absolute = `${options.folder}/${file}`;
+      const filePath = relative(root, absolute).replaceAll('\\', '/');
+      const source = readFileSync(absolute, 'utf8');
+      const digest = generateDigest(`${RENDERER_VERSION}\n${options.dependencyDigest ?? ''}\n${source}`);
+      untouched.delete(id);
+      const bodyFile = options.format === 'mdx' ? bodyFileOf(bodies, digest) : undefined;
+      if (bodyFile) keptBodies.add(bodyFile);
+      if (store.get(id)?.digest === digest && (!bodyFile || existsSync(bodyFile))) continue;
+      // The bank check above has usually validated and rendered this very file already.
+      const entry = takeValidated(filePath, source, options.schema, schemaKey);
+      const extra = entry.data === undefined ? [] : options.checkEntry?.(id, entry.data, entry.lineOf) ?? [];
+      const found = [...entry.problems, ...extra.map((p) => ({ ...p, file: filePath, severity: 'error' as const }))];
+      if (found.length || entry.data === undefined) {
+        problems.push(...found);
+        continue;
+      }
+      store.set({
+        id,
+        data: entry.data as Record<string, unknown>,
+        filePath,
+        digest,
+        // The HTML goes to a file (body-file.ts), not into the data store Astro bundles.
+        ...(entry.rendered && bodyFile ? { rendered: { html: '', metadata: { headings: entry.rendered.headings, [BODY_KEY]: bodyFile } } } : {}),
+      });
+      if (entry.rendered && bodyFile) writeBody(bodyFile, entry.rendered.html);
+    }
+    for (const id of untouched) store.delete(id);
+    if (options.format === 'mdx' && !problems.length) pruneBodies(bodies, keptBodies);
+    if (problems.length) throw new ContentError(problems);
+  }
   return {
     name: 'asdg-bank-loader',
-    load: async ({ store, generateDigest, config, logger }) => {
-      const root = new URL('.', config.root).pathname;
-      // Cross-file rules (references, duplicates, links, figures) need the whole bank; it is
-      // checked once per state of the files and every collection refuses to load on any error,
-      // so the build stops with the full list whichever collection Astro loads first.
-      // Per-file results are kept in Astro's cache folder, so a rebuild re-validates only edited files.
-      const cacheFile = fileURLToPath(new URL('asdg-bank-check.v8', config.cacheDir));
-      const { report, fresh } = checkBankOnce({ projectRoot: root, contentRoot: options.bankRoot ?? dirname(options.folder), cacheFile });
-      const errors = report.problems.filter((p) => p.severity === 'error');
-      if (fresh) for (const warning of report.problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblemWithRule(warning));
-      if (errors.length) throw new ContentError(errors);
-      const files = globSync(options.format === 'mdx' ? PUBLISHED_MDX : PUBLISHED_YAML, { cwd: options.folder }).sort();
-      const untouched = new Set(store.keys());
-      const problems: ContentProblem[] = [];
-      const schemaKey = schemaKeyOf(basename(options.folder), options.dependencyDigest);
-      const bodies = fileURLToPath(new URL(`asdg-bodies/${basename(options.folder)}/`, config.cacheDir));
-      const keptBodies = new Set<string>();
-      for (const file of files) {
-        const id = file.replaceAll('\\', '/').slice(0, -extension.length);
-        const absolute = `${options.folder}/${file}`;
-        const filePath = relative(root, absolute).replaceAll('\\', '/');
-        const source = readFileSync(absolute, 'utf8');
-        const digest = generateDigest(`${RENDERER_VERSION}\n${options.dependencyDigest ?? ''}\n${source}`);
-        untouched.delete(id);
-        const bodyFile = options.format === 'mdx' ? bodyFileOf(bodies, digest) : undefined;
-        if (bodyFile) keptBodies.add(bodyFile);
-        if (store.get(id)?.digest === digest && (!bodyFile || existsSync(bodyFile))) continue;
-        // The bank check above has usually validated and rendered this very file already.
-        const entry = takeValidated(filePath, source, options.schema, schemaKey);
-        const extra = entry.data === undefined ? [] : options.checkEntry?.(id, entry.data, entry.lineOf) ?? [];
-        const found = [...entry.problems, ...extra.map((p) => ({ ...p, file: filePath, severity: 'error' as const }))];
-        if (found.length || entry.data === undefined) {
-          problems.push(...found);
-          continue;
-        }
-        store.set({
-          id,
-          data: entry.data as Record<string, unknown>,
-          filePath,
-          digest,
-          // The HTML goes to a file (body-file.ts), not into the data store Astro bundles.
-          ...(entry.rendered && bodyFile ? { rendered: { html: '', metadata: { headings: entry.rendered.headings, [BODY_KEY]: bodyFile } } } : {}),
-        });
-        if (entry.rendered && bodyFile) writeBody(bodyFile, entry.rendered.html);
-      }
-      for (const id of untouched) store.delete(id);
-      if (options.format === 'mdx' && !problems.length) pruneBodies(bodies, keptBodies);
-      if (problems.length) throw new ContentError(problems);
+    load: async (context) => {
+      await sync(context);
+      const { watcher, logger } = context;
+      if (!watcher || watching) return;
+      // `astro dev`: an edited, added or removed file of this collection is loaded again, and a
+      // broken one is reported in the terminal instead of stopping the server. New cities, topics
+      // or submissions need a restart: the schemas check references against the ids read at start.
+      watching = true;
+      watcher.add(options.folder);
+      const folder = `${options.folder}/`;
+      const reload = (path: string) => {
+        if (!path.startsWith(folder)) return;
+        sync(context).then(
+          () => logger.info(`обновлено: ${relative(folder, path)}`),
+          (error: unknown) => logger.error(error instanceof Error ? error.message : String(error)),
+        );
+      };
+      for (const event of ['change', 'add', 'unlink'] as const) watcher.on(event, reload);
     },
   };
 }

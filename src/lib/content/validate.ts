@@ -22,6 +22,10 @@ function ruleOfIssue(message: string): string {
  * Checks one content file end to end: YAML, schema and, for MDX, the body. Shared by the build's loader and
  * `npm run check`, so both report the same problems with the same words.
  */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), data);
+}
+
 export function validateEntry<S extends z.ZodType>(file: string, source: string, schema: S): ValidatedEntry<z.output<S>> {
   const isMdx = file.endsWith('.mdx');
   const fm = isMdx ? parseFrontmatter(source) : parseYaml(source);
@@ -33,7 +37,8 @@ export function validateEntry<S extends z.ZodType>(file: string, source: string,
       data = result.data;
     } else {
       for (const issue of result.error.issues) {
-        const missing = issue.code === 'invalid_type' && issue.input === undefined;
+        // Zod does not keep the input in its issues, so look the value up: absent means not filled in.
+        const missing = issue.code === 'invalid_type' && valueAt(fm.data, issue.path) === undefined;
         const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
         if (unknownKeys.length) {
           for (const key of unknownKeys) {
