@@ -4,6 +4,20 @@
  */
 import type { FederalDistrict, MetricKind, PracticeStatus, Qualifier } from '../lib/content/vocabulary-values.ts';
 
+/** Names of a practice's fields: the fact box and the compare view must call a field the same. */
+const PRACTICE_FIELDS = {
+  city: 'Город',
+  years: 'Годы',
+  status: 'Статус',
+  programme: 'Программа',
+  topics: 'Темы',
+  operator: 'Организатор',
+  partners: 'Партнёры',
+  transferability: 'Что нужно, чтобы повторить',
+  contact: 'Контакты',
+  source: 'Источник',
+} as const;
+
 export const ru = {
   siteName: 'Банк практик АСДГ',
   siteTagline: 'Муниципальные практики городов Сибири и Дальнего Востока',
@@ -26,23 +40,14 @@ export const ru = {
     cities: 'Города',
   },
   practice: {
+    ...PRACTICE_FIELDS,
     facts: 'Коротко о практике',
-    city: 'Город',
-    years: 'Годы',
-    status: 'Статус',
-    programme: 'Программа',
-    topics: 'Темы',
-    operator: 'Организатор',
-    partners: 'Партнёры',
     metrics: 'Показатели',
     metric: 'Показатель',
     value: 'Значение',
     year: 'Год',
     sourceWording: 'В источнике',
     description: 'Описание',
-    transferability: 'Что нужно, чтобы повторить',
-    contact: 'Контакты',
-    source: 'Источник',
     sourceLink: (title: string, year: number) => `${title} (материал города за ${year} год)`,
     related: 'Похожие практики',
     published: 'Опубликовано в банке',
@@ -167,18 +172,9 @@ export const ru = {
       transfer: 'Повторение и контакты',
     },
     rows: {
-      city: 'Город',
+      ...PRACTICE_FIELDS,
       population: 'Население',
       district: 'Федеральный округ',
-      years: 'Годы',
-      status: 'Статус',
-      programme: 'Программа',
-      topics: 'Темы',
-      operator: 'Организатор',
-      partners: 'Партнёры',
-      transferability: 'Что нужно, чтобы повторить',
-      contact: 'Контакты',
-      source: 'Источник',
     },
     none: '—',
     metricYear: (figure: string, year: number) => `${figure} (${year})`,
