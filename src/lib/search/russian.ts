@@ -61,6 +61,9 @@ const FLEETING_BEFORE = 'кнцлрвжм';
 /** A stem shorter than this that the stemmer cut into a fleeting syllable is not sent («сотен» → «сот»). */
 const SHORT_STEM = MIN_STEM + 1;
 
+const FLEETING_END = /([^аеиоуыэюя])[ео]([нкц])$/;
+const cutIntoFleeting = (folded: string, stem: string) => stem.length < SHORT_STEM && folded !== stem && FLEETING_END.test(folded);
+
 /**
  * Stems the Snowball stemmer does not join with this one because of a fleeting vowel:
  * «девушек» ↔ «девушк» (девушка), «копеек» ↔ «копейк» (копейка), «сотен» ↔ «сотн» (сотня),
@@ -85,10 +88,7 @@ export function fleetingAlternatives(word: string): string[] {
     else out.push(`${stem.slice(0, n - 2)}${last}`); // девушек → девушк, отец → отц
   }
   // The stemmer cut into the fleeting syllable («сотен» → «сот»): the word without its vowel.
-  if (stem.length < SHORT_STEM && folded !== stem) {
-    const dropped = folded.replace(/([^аеиоуыэюя])[ео]([нкц])$/, '$1$2');
-    if (dropped !== folded) out.push(dropped);
-  }
+  if (cutIntoFleeting(folded, stem)) out.push(folded.replace(FLEETING_END, '$1$2'));
   // «девушк», «сотн», «отц», «копейк»: two consonants at the end → put the vowel back.
   if (n >= 3 && FLEETING_BEFORE.includes(last) && mid !== undefined && !isVowel(mid) && mid !== 'ъ' && mid !== last) {
     if (mid === 'ь') out.push(`${stem.slice(0, n - 2)}е${last}`); // добровольц → доброволец
@@ -106,9 +106,7 @@ export function fleetingAlternatives(word: string): string[] {
 export function queryForms(word: string): string[] {
   const folded = foldWord(word);
   const stem = stemWord(folded);
-  const alternatives = fleetingAlternatives(folded);
-  const cutShort = stem.length < SHORT_STEM && alternatives.some((a) => a.length > stem.length);
-  return [...new Set([cutShort ? folded : stem, ...alternatives])];
+  return [...new Set([cutIntoFleeting(folded, stem) ? folded : stem, ...fleetingAlternatives(folded)])];
 }
 
 /** A word as Pagefind keeps it for matching: folded, combining marks gone («й» → «и»), letters and digits only. */
