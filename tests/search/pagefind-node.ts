@@ -5,6 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { serveStatic, type StaticServer } from '../helpers/server.ts';
 import { configure, type PagefindApi, type Search } from '../../src/lib/search/pagefind-client.ts';
 import type { SynonymIndex } from '../../src/lib/search/synonyms.ts';
@@ -30,8 +31,9 @@ export async function openIndex(dist: string): Promise<OpenIndex> {
     if (!response.ok) throw new Error(`${response.status} ${url}`);
     return response.json() as Promise<unknown>;
   };
-  // A bare test site without the search page has no synonyms.
-  const synonyms = (await getJson(`${server.url}/search/synonyms.json`).catch(() => [])) as SynonymIndex;
+  // The file the search page fetches; a bare test site without the search page has none.
+  const synonymsFile = resolve(dist, 'search/synonyms.json');
+  const synonyms = (existsSync(synonymsFile) ? JSON.parse(readFileSync(synonymsFile, 'utf8')) : []) as SynonymIndex;
   const search: Search = { pagefind, synonyms, fetchJson: (path) => getJson(`${server.url}/pagefind/${path}`) };
   return { pagefind, search, server, close: () => server.close() };
 }

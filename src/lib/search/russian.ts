@@ -90,7 +90,9 @@ export function fleetingAlternatives(word: string): string[] {
   // The stemmer cut into the fleeting syllable («сотен» → «сот»): the word without its vowel.
   if (cutIntoFleeting(folded, stem)) out.push(folded.replace(FLEETING_END, '$1$2'));
   // «девушк», «сотн», «отц», «копейк»: two consonants at the end → put the vowel back.
-  if (n >= 3 && FLEETING_BEFORE.includes(last) && mid !== undefined && !isVowel(mid) && mid !== 'ъ' && mid !== last) {
+  // Not after «-ск-» of a long stem: the suffix of adjectives and place names (городск-, иркутск-).
+  const adjectiveSuffix = mid === 'с' && last === 'к' && n >= 6;
+  if (n >= 3 && FLEETING_BEFORE.includes(last) && mid !== undefined && !isVowel(mid) && mid !== 'ъ' && mid !== last && !adjectiveSuffix) {
     if (mid === 'ь') out.push(`${stem.slice(0, n - 2)}е${last}`); // добровольц → доброволец
     else if (mid === 'й') out.push(`${stem.slice(0, n - 2)}е${last}`); // копейк → копеек
     else if (n >= 4 || last === 'ц') out.push(`${stem.slice(0, n - 1)}е${last}`); // девушк → девушек, сотн → сотен, отц → отец
