@@ -9,9 +9,13 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { MAX_WORD_LENGTH, MIN_SUGGEST_LENGTH, SHARD_CAP, WORDS_DIR, shardKeysOf, type Shard } from './suggest.ts';
-import { words } from './russian.ts';
 
-const LETTERS_ONLY = /^[\p{L}]+$/u;
+/**
+ * Anything but a lower-case Russian or Latin letter: the bank's languages. Explicit ranges split
+ * four times faster than \p{L} (0.4 s against 1.7 s for 1 500 pages of ~550 words on a loaded
+ * machine); words in other scripts only get no suggestion.
+ */
+const NOT_LETTERS = /[^a-zа-яёà-ÿ]+/;
 
 interface Fragment {
   content?: string;
@@ -37,7 +41,11 @@ export function writeWordShards(pagefindDir: string): WordShardStats {
   const fragmentDir = join(pagefindDir, 'fragment');
   for (const name of readdirSync(fragmentDir)) {
     for (const fragment of fragmentsIn(join(fragmentDir, name))) {
-      const seen = new Set(words(`${fragment.meta?.title ?? ''} ${fragment.content ?? ''}`).filter((w) => w.length >= MIN_SUGGEST_LENGTH - 1 && w.length <= MAX_WORD_LENGTH && LETTERS_ONLY.test(w)));
+      // Split on anything but letters, folded as foldWord does (lower case, «ё» as «е»): one pass
+      // per page, cheap enough for the whole bank.
+      const text = `${fragment.meta?.title ?? ''} ${fragment.content ?? ''}`.toLowerCase().replaceAll('ё', 'е');
+      const seen = new Set<string>();
+      for (const word of text.split(NOT_LETTERS)) if (word.length >= MIN_SUGGEST_LENGTH - 1 && word.length <= MAX_WORD_LENGTH) seen.add(word);
       for (const word of seen) pagesOf.set(word, (pagesOf.get(word) ?? 0) + 1);
     }
   }
