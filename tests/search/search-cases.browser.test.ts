@@ -77,3 +77,15 @@ describe('/search/ in Chromium', () => {
     expect(marks.filter((m) => /^г\.?$/i.test(m.trim()))).toEqual([]);
   });
 });
+
+describe('the catalogue in Chromium', () => {
+  test('partial match: no practice holds «бабушка» and «ресурсных»; the practices with one of them stay, and the status says so', async () => {
+    current = await openPage(site.browser);
+    const { page } = current;
+    await page.goto(`${site.server.url}/practices/`);
+    await page.locator('#catalogue-q').fill('бабушка ресурсных');
+    const visible = () => page.locator('[data-catalogue-list] > [data-practice]:visible').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-practice')).sort());
+    await expect.poll(visible, { timeout: 15_000 }).toEqual(['irkutsk/grandma-courses', 'irkutsk/resource-centres']);
+    expect(await page.locator('[data-catalogue-status]').textContent()).toBe('Нет практик со всеми словами запроса; показаны практики, где есть большинство. Показано практик: 2 из 6');
+  });
+});
