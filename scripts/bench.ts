@@ -15,6 +15,7 @@ import { runMeasured, type TreeRun } from './lib/process-tree.ts';
 import { writeSyntheticBank } from './lib/synthetic-bank.ts';
 import { firstSearchWeight, folderSize, pageWeight } from './lib/weigh.ts';
 import { BENCH_ROWS, formatTable, type BenchFigures } from './lib/bench-table.ts';
+import { measureRecall, plantRecallWords } from './lib/recall.ts';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -74,6 +75,7 @@ try {
   log(`синтетический банк из ${practices} практик в ${work}`);
   const generated = performance.now();
   const bank = writeSyntheticBank(content, practices);
+  const recallPlan = plantRecallWords(content, bank.practiceFiles);
   log(`сгенерирован за ${((performance.now() - generated) / 1000).toFixed(1)} с`);
   rmSync(dist, { recursive: true, force: true });
   rmSync(cache, { recursive: true, force: true });
@@ -90,6 +92,7 @@ try {
   log('первый поиск в Chromium…');
   const search = await firstSearchWeight(dist, '/', values.query);
   log(`первый поиск по файлам (gzip): ${search.perFile.map((f) => `${f.path} ${(f.gzip / 1024).toFixed(1)} КБ`).join(', ')}`);
+  const recall = await measureRecall(dist, recallPlan);
 
   const figures: BenchFigures = {
     practices,
@@ -118,6 +121,7 @@ try {
     searchGzip: search.gzipBytes,
     searchRaw: search.rawBytes,
     searchResults: search.results,
+    recall,
   };
   process.stdout.write(`${formatTable(figures)}\n`);
   if (values.json) {

@@ -1,3 +1,5 @@
+import { formatRecall, type RecallFigures } from './recall.ts';
+
 /**
  * The benchmark's table: one row per figure, with the target from the issue where there is one.
  * The row labels are stable: the smoke test and the README read them.
@@ -34,6 +36,8 @@ export interface BenchFigures {
   searchGzip: number;
   searchRaw: number;
   searchResults: number;
+  /** Search recall on words whose page counts the generator knows (scripts/lib/recall.ts). */
+  recall?: RecallFigures;
 }
 
 const s = (seconds: number) => `${seconds.toFixed(1)} с`;
@@ -79,6 +83,7 @@ export const BENCH_ROWS: BenchRow[] = [
     value: (f) => `${kb(f.searchGzip)} (${f.searchFiles} файлов, без сжатия ${kb(f.searchRaw)}; «${f.searchQuery}», результатов: ${f.searchResults})`,
     target: () => '≤ 150 КБ при 5 000',
   },
+  { key: 'recall', label: 'Полнота поиска (словоформы)', value: (f) => formatRecall(f.recall), target: () => 'все запросы точно' },
   { key: 'load', label: 'Загрузка машины (load average, 1 мин)', value: (f) => `${f.loadBefore.toFixed(1)} → ${f.loadAfter.toFixed(1)} на ${f.cores} ядра` },
 ];
 

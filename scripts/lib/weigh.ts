@@ -72,6 +72,8 @@ export async function firstSearchWeight(dist: string, pagePath: string, query: s
       // Through a variable, so neither TypeScript nor a bundler tries to resolve it.
       const api = '/pagefind/pagefind.js';
       const pagefind = await import(api);
+      // As the site's search client configures it (PAGEFIND_OPTIONS): no Web Worker.
+      await pagefind.options({ noWorker: true });
       const search = await pagefind.search(q);
       const first = await Promise.all(search.results.slice(0, 5).map((r: { data(): Promise<unknown> }) => r.data()));
       return first.length;

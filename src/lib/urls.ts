@@ -20,4 +20,5 @@ export const urls = {
   compare: () => join('/compare/'),
   compareIndex: () => join('/compare/index.json'),
   submit: () => join('/submit/'),
+  searchSynonyms: () => join('/search/synonyms.json'),
 };

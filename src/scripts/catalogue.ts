@@ -14,7 +14,7 @@ import {
   type CatalogueItem,
   type CatalogueSort,
 } from '../lib/search/catalogue.ts';
-import { loadPagefind, matchingPracticeIds } from '../lib/search/pagefind-client.ts';
+import { loadSearch, matchingPractices } from '../lib/search/pagefind-client.ts';
 import { fill, type SearchStrings } from '../lib/search/template.ts';
 
 type State = ViewState<CatalogueFacet, CatalogueSort>;
@@ -50,13 +50,14 @@ function start(root: HTMLElement): void {
   const sort = form.elements.namedItem('sort') as HTMLSelectElement;
   const strings = JSON.parse(root.dataset.strings ?? '{}') as SearchStrings;
   const bundle = root.dataset.pagefindBundle ?? '/pagefind/pagefind.js';
+  const synonymsUrl = root.dataset.searchSynonyms ?? '/search/synonyms.json';
 
   const cards = [...list.querySelectorAll<HTMLElement>(':scope > [data-practice]')];
   const items = cards.map(itemOf);
   const cardOf = new Map(cards.map((card, i) => [items[i]!.id, card]));
   const checkboxes = [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
 
-  let found: { q: string; ids: Set<string> } | undefined;
+  let found: { q: string; ids: Set<string>; partial: boolean } | undefined;
   let textFailed = false;
   let ticket = 0;
 
@@ -64,8 +65,8 @@ function start(root: HTMLElement): void {
     if (!q) return null;
     if (found?.q === q) return found.ids;
     try {
-      const ids = await matchingPracticeIds(await loadPagefind(bundle), q);
-      found = { q, ids };
+      const { ids, partial } = await matchingPractices(await loadSearch(bundle, synonymsUrl), q);
+      found = { q, ids, partial };
       textFailed = false;
       return ids;
     } catch {
@@ -93,7 +94,8 @@ function start(root: HTMLElement): void {
     }
     empty.hidden = shown.length > 0;
     const showing = fill(strings.showing, { shown: shown.length, total: items.length });
-    status.textContent = textFailed ? `${strings.textError} ${showing}` : showing;
+    const partial = state.q && found?.q === state.q && found.partial ? `${strings.cataloguePartial} ` : '';
+    status.textContent = textFailed ? `${strings.textError} ${showing}` : `${partial}${showing}`;
   }
 
   function fromForm(): State {

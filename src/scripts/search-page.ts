@@ -6,7 +6,7 @@
  */
 import { readState, writeState, hasSelection, type ViewState } from '../lib/search/url-state.ts';
 import { FACETS, type Facet } from '../lib/search/record.ts';
-import { PAGE_SIZE, loadHits, loadPagefind, searchPages, type PagefindResult, type SearchHit } from '../lib/search/pagefind-client.ts';
+import { PAGE_SIZE, loadHits, loadSearch, searchPages, type PagefindResult, type SearchHit } from '../lib/search/pagefind-client.ts';
 import { countWith, fill, type SearchStrings } from '../lib/search/template.ts';
 
 type State = ViewState<Facet>;
@@ -74,6 +74,7 @@ function start(root: HTMLElement): void {
   const checkboxes = [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
   const strings = JSON.parse(root.dataset.strings ?? '{}') as SearchStrings;
   const bundle = root.dataset.pagefindBundle ?? '/pagefind/pagefind.js';
+  const synonymsUrl = root.dataset.searchSynonyms ?? '/search/synonyms.json';
 
   let results: PagefindResult[] = [];
   let shown = 0;
@@ -82,6 +83,19 @@ function start(root: HTMLElement): void {
   const say = (text: string) => {
     section.hidden = false;
     status.textContent = text;
+  };
+  /** «Возможно, вы искали «…»?» as a link to that query, after the status text. */
+  const suggest = (suggestion: string) => {
+    const [before, after = ''] = strings.suggest.split('{query}');
+    const link = document.createElement('a');
+    link.href = `${location.pathname}${writeState({ q: suggestion, selected: fromForm().selected, sort: undefined }, FACETS)}`;
+    link.textContent = suggestion;
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      query.value = suggestion;
+      commit();
+    });
+    status.append(' ', before ?? '', link, after);
   };
 
   function showCounts(counts: Record<string, Record<string, number>>): void {
@@ -105,17 +119,19 @@ function start(root: HTMLElement): void {
     say(strings.loading);
     list.setAttribute('aria-busy', 'true');
     try {
-      const pagefind = await loadPagefind(bundle);
+      const search = await loadSearch(bundle, synonymsUrl);
       const countKeys = filters.open ? FACETS : FACETS.filter((f) => state.selected[f].length);
-      const page = await searchPages(pagefind, state.q, state.selected, { countKeys });
+      const page = await searchPages(search, state.q, state.selected, { countKeys });
       if (mine !== ticket) return;
       results = page.results;
       shown = page.hits.length;
       list.replaceChildren(...page.hits.map((hit) => resultItem(hit, strings)));
       more.hidden = shown >= results.length;
       showCounts(page.counts);
-      if (results.length) say(fill(strings.results, { count: countWith(results.length, strings.resultForms) }));
+      const found = fill(strings.results, { count: countWith(results.length, strings.resultForms) });
+      if (results.length) say(page.partial ? `${strings.partial} ${found}` : found);
       else say(state.q ? fill(strings.nothing, { query: state.q }) : strings.nothingFiltered);
+      if (page.suggestion) suggest(page.suggestion);
     } catch {
       if (mine !== ticket) return;
       list.replaceChildren();
@@ -173,7 +189,7 @@ function start(root: HTMLElement): void {
     if (filters.open && (query.value.trim() || checkboxes.some((b) => b.checked))) void run(fromForm());
   });
   // First interaction: start fetching Pagefind while the reader types.
-  query.addEventListener('focus', () => void loadPagefind(bundle).catch(() => undefined), { once: true });
+  query.addEventListener('focus', () => void loadSearch(bundle, synonymsUrl).catch(() => undefined), { once: true });
   window.addEventListener('popstate', () => {
     const state = fromUrl();
     toForm(state);

@@ -5,11 +5,15 @@
  */
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { serveStatic, type StaticServer } from '../helpers/server.ts';
-import { configure, type PagefindApi } from '../../src/lib/search/pagefind-client.ts';
+import { configure, type PagefindApi, type Search } from '../../src/lib/search/pagefind-client.ts';
+import type { SynonymIndex } from '../../src/lib/search/synonyms.ts';
 
 export interface OpenIndex {
   pagefind: PagefindApi;
+  /** Pagefind with the site's synonyms and word shards, as the search page uses it. */
+  search: Search;
   server: StaticServer;
   close(): Promise<void>;
 }
@@ -22,7 +26,16 @@ export async function openIndex(dist: string): Promise<OpenIndex> {
   const bundle = `${pathToFileURL(resolve(dist, 'pagefind/pagefind.js')).href}?instance=${++opened}`;
   const pagefind = (await import(bundle)) as PagefindApi;
   await configure(pagefind, { basePath: `${server.url}/pagefind/` });
-  return { pagefind, server, close: () => server.close() };
+  const getJson = async (url: string) => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${response.status} ${url}`);
+    return response.json() as Promise<unknown>;
+  };
+  // The file the search page fetches; a bare test site without the search page has none.
+  const synonymsFile = resolve(dist, 'search/synonyms.json');
+  const synonyms = (existsSync(synonymsFile) ? JSON.parse(readFileSync(synonymsFile, 'utf8')) : []) as SynonymIndex;
+  const search: Search = { pagefind, synonyms, fetchJson: (path) => getJson(`${server.url}/pagefind/${path}`) };
+  return { pagefind, search, server, close: () => server.close() };
 }
 
 /** The path of a result URL (`/practices/irkutsk/x/`), whatever host Pagefind prefixed. */

@@ -277,3 +277,39 @@ export type Questionnaire = z.infer<typeof questionnaireSchema>;
 export type Metric = z.infer<typeof metricSchema>;
 export type Practice = z.infer<ReturnType<typeof practiceSchema>>;
 export type Submission = z.infer<ReturnType<typeof submissionSchema>>;
+
+/**
+ * `content/synonyms.yaml`: the field's vocabulary for search. Each group lists words or phrases
+ * a reader may use for one thing (an abbreviation and its expansion, two words of a pair);
+ * a query for one finds pages that use any other (src/lib/search/synonyms.ts).
+ */
+export const synonymGroupSchema = z.strictObject({
+  /** Two or more words or phrases that mean the same for a reader: «ТОС», «территориальное общественное самоуправление». */
+  terms: z
+    .array(text('слово или выражение').max(120, { error: 'выражение — не длиннее 120 знаков' }), { error: 'ожидается список слов или выражений' })
+    .min(2, { error: 'в группе нужно хотя бы два слова или выражения' })
+    .describe('Слова или выражения с одним значением для поиска: сокращение и полная форма, два слова пары'),
+  /** Where the equivalence comes from (the glossary, an editor's decision); for reviewers only. */
+  note: z.string().trim().max(300).optional().describe('Откуда эта группа (глоссарий, решение редактора); для проверяющих'),
+});
+
+/** The whole synonyms file. A term may stand in one group only. */
+export const synonymsSchema = z
+  .strictObject({
+    /** The groups, in any order. */
+    groups: z.array(synonymGroupSchema, { error: 'ожидается список групп (groups:)' }).describe('Группы синонимов и сокращений для поиска'),
+  })
+  .superRefine((file, ctx) => {
+    const seen = new Map<string, number>();
+    file.groups.forEach((group, g) =>
+      group.terms.forEach((term, t) => {
+        const key = term.toLocaleLowerCase('ru').replaceAll('ё', 'е').replace(/\s+/g, ' ');
+        const first = seen.get(key);
+        if (first !== undefined) {
+          ctx.addIssue({ code: 'custom', path: ['groups', g, 'terms', t], message: `«${term}» уже есть в группе ${first + 1}; слово может стоять только в одной группе — объедините группы` });
+        } else seen.set(key, g);
+      }),
+    );
+  });
+
+export type SynonymGroup = z.infer<typeof synonymGroupSchema>;

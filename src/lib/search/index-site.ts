@@ -18,16 +18,20 @@
  * options below); when the hash equals the last build's, it copies the index kept in the cache
  * folder instead (Astro empties the output folder on every build, so the copy lives there).
  *
- * Pagefind is pinned to 1.4.0 (package.json): from 1.5.0 it strips diacritics before stemming,
- * so «й» becomes «и» and Russian words such as «ресурсный» stop being stemmed; «ресурсный
- * центр» then misses «ресурсных центров». tests/search/russian-queries.test.ts shows whether an
- * upgrade is safe.
+ * Pagefind 1.6 strips diacritics before stemming, so «й» becomes «и» and the indexer's
+ * stemmer leaves «ресурсный» as «ресурсны»; the search client stems queries itself
+ * (src/lib/search/russian.ts), and tests/search/russian-queries.test.ts checks every word form.
+ *
+ * Search words: right after Pagefind writes the index, the bank's words for «Возможно, вы
+ * искали …» are written into it (`pagefind/words/`, word-shards.ts), so a reused index brings
+ * them along.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
+import { writeWordShards } from './word-shards.ts';
 
 /** URL sections whose pages may enter the index. */
 export const INDEXED_SECTIONS = ['practices', 'submissions', 'cities', 'topics'] as const;
@@ -35,7 +39,7 @@ export const INDEXED_SECTIONS = ['practices', 'submissions', 'cities', 'topics']
 /** Passed to `createIndex`; part of the reuse key, so changing them forces a fresh index. */
 const INDEX_OPTIONS = { forceLanguage: 'ru' } as const;
 /** Bump when the way the index is built changes in a way the key does not see. */
-const REUSE_FORMAT = 1;
+const REUSE_FORMAT = 2;
 
 export interface IndexResult {
   pages: number;
@@ -115,6 +119,7 @@ async function buildIndex(siteDir: string, outputPath: string): Promise<number> 
     if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+    writeWordShards(outputPath);
     return added.page_count;
   } finally {
     await pagefind.close();

@@ -17,5 +17,8 @@ export function searchStrings(): SearchStrings {
     none: s.catalogue.none,
     searching: s.catalogue.searching,
     textError: s.catalogue.error,
+    partial: s.partial,
+    cataloguePartial: s.catalogue.partial,
+    suggest: s.suggest('{query}'),
   };
 }

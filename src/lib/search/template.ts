@@ -21,6 +21,12 @@ export interface SearchStrings {
   none: string;
   searching: string;
   textError: string;
+  /** No page holds every word of the query (search page). */
+  partial: string;
+  /** The same for the catalogue's practices. */
+  cataloguePartial: string;
+  /** `{query}` = the suggested query, shown as a link. */
+  suggest: string;
 }
 
 export function fill(template: string, values: Record<string, string | number>): string {

@@ -15,6 +15,7 @@ import {
   practiceSchema,
   questionnaireSchema,
   submissionSchema,
+  synonymsSchema,
   topicSchema,
   type KnownIds,
 } from '../schema.ts';
@@ -175,6 +176,7 @@ export function checkBank(options: CheckOptions): BankReport {
     entries.push({ ...c, source, data: entry.data as Record<string, unknown> | undefined, rendered: entry.rendered, valid: entry.problems.length === 0, lineOf });
   }
   writeEntryCache(options.cacheFile, kept);
+  problems.push(...checkSynonyms(options, fileName));
 
   // 3. Across files.
   // Pages the build will make: published entries that pass their own checks.
@@ -234,6 +236,13 @@ export function checkBank(options: CheckOptions): BankReport {
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { problems, files: candidates.length };
+}
+
+/** `content/synonyms.yaml` (search vocabulary): optional, but checked like every other file when present. */
+function checkSynonyms(options: CheckOptions, fileName: (absolute: string) => string): ContentProblem[] {
+  const absolute = resolve(options.contentRoot, 'synonyms.yaml');
+  if (!existsSync(absolute)) return [];
+  return validateEntry(fileName(absolute), readFileSync(absolute, 'utf8'), synonymsSchema).problems;
 }
 
 function fieldOf(path: (string | number)[]): string {
