@@ -24,7 +24,7 @@ export const YAML_LIMITS = { maxAliasCount: 20, maxDepth: 16 } as const;
 
 /** The yaml library's errors, in Russian; its English words follow only for the rare rest. */
 const YAML_MESSAGES: Partial<Record<ErrorCode, string>> = {
-  BAD_INDENT: 'неверный отступ: поля одного уровня начинаются с одного столбца',
+  BAD_INDENT: 'неверный отступ или не закрыта скобка [ ] { }: поля одного уровня начинаются с одного столбца',
   TAB_AS_INDENT: 'отступ знаком табуляции: в YAML отступы делаются пробелами',
   DUPLICATE_KEY: 'поле указано дважды',
   MISSING_CHAR: 'не хватает закрывающего знака: проверьте пары кавычек и скобок [ ] { }',
@@ -71,7 +71,11 @@ export function parseYaml(source: string, firstLine = 1): Omit<ParsedFrontmatter
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
   const fileLine = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
-  const errors = doc.errors.map((e) => ({ line: fileLine(e.pos[0]), message: yamlMessage(e.code, e.message) }));
+  // One line per problem: a broken nesting is reported by the parser once per level.
+  const seen = new Set<string>();
+  const errors = doc.errors
+    .map((e) => ({ line: fileLine(e.pos[0]), message: yamlMessage(e.code, e.message) }))
+    .filter((e) => !seen.has(e.message) && seen.add(e.message) !== undefined);
   let data: unknown = {};
   if (!errors.length) {
     try {

@@ -192,7 +192,7 @@ export function renderSafeMdx(source: string, options: RenderOptions = {}): Rend
   }
   const tooDeep = deepestNode(tree as AnyNode);
   if (tooDeep) {
-    const line = lineOf(tooDeep, 1);
+    const { line } = tooDeep;
     return { html: '', headings, links, images: [], text: '', violations: [{ line, rule: 'nesting', message: `вложенность глубже ${MAX_NESTING} уровней (цитата в цитате, список в списке, компонент в компоненте): так глубоко текст не вкладывается; упростите разметку` }] };
   }
   const slugger = new GithubSlugger();
@@ -347,13 +347,14 @@ function isTaskListCheckbox(element: Element): boolean {
 }
 
 /** The first node deeper than MAX_NESTING, found without recursion; undefined if none. */
-function deepestNode(root: AnyNode): AnyNode | undefined {
-  const stack: [AnyNode, number][] = [[root, 0]];
+function deepestNode(root: AnyNode): { line: number } | undefined {
+  const stack: [AnyNode, number, number][] = [[root, 0, 1]];
   while (stack.length) {
-    const [node, depth] = stack.pop()!;
-    if (depth > MAX_NESTING) return node;
+    const [node, depth, parentLine] = stack.pop()!;
+    const line = lineOf(node, parentLine);
+    if (depth > MAX_NESTING) return { line };
     const children = (node as { children?: AnyNode[] }).children;
-    if (Array.isArray(children)) for (const child of children) stack.push([child, depth + 1]);
+    if (Array.isArray(children)) for (const child of children) stack.push([child, depth + 1, line]);
   }
   return undefined;
 }
