@@ -11,7 +11,7 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { parseFrontmatter, parseYaml, YAML_LIMITS } from '../../src/lib/content/frontmatter.ts';
-import { MAX_NESTING, renderSafeMdx } from '../../src/lib/content/safe-mdx.ts';
+import { MAX_NESTING, MAX_TAGS, renderSafeMdx } from '../../src/lib/content/safe-mdx.ts';
 import { findFigures } from '../../src/lib/content/checks/figures.ts';
 import { neutraliseCell, toCsv } from '../../src/lib/open-data/csv.ts';
 import type { Column } from '../../src/lib/open-data/columns.ts';
@@ -86,6 +86,26 @@ describe('nesting in the body', () => {
     const result = renderSafeMdx(body);
     expect(result.violations).toEqual([{ line: expect.any(Number), rule: 'nesting', message: expect.stringContaining(`глубже ${MAX_NESTING}`) }]);
     expect(result.html).toBe('');
+  });
+
+  it.each([
+    ['a megabyte of quote markers', '>'.repeat(1_000_000)],
+    ['a megabyte of unclosed tags', '<b>'.repeat(300_000)],
+    ['tags that never end', '<b '.repeat(300_000)],
+  ])('refuses %s before the parser sees it', (_, body) => {
+    expect(renderSafeMdx(body).violations.map((v) => v.rule)).toEqual(['nesting']);
+  });
+
+  it.each([
+    ['inline tags on one line', '<b>x</b> '.repeat(MAX_TAGS + 1), 1],
+    ['components, one per paragraph', '<Callout>x</Callout>\n\n'.repeat(MAX_TAGS + 1), 2 * MAX_TAGS + 1],
+    ['self-closing breaks', 'строка<br />\n'.repeat(MAX_TAGS + 1), MAX_TAGS + 1],
+  ])('refuses more than MAX_TAGS tags (%s) with mdx/too-many-tags at the line of the first one too many', (_, body, line) => {
+    expect(renderSafeMdx(body).violations).toEqual([{ line, rule: 'too-many-tags', message: expect.stringContaining(`больше ${MAX_TAGS} тегов`) }]);
+  });
+
+  it('accepts as many tags as the limit', () => {
+    expect(renderSafeMdx('<b>x</b> '.repeat(MAX_TAGS)).violations).toEqual([]);
   });
 
   it('accepts the few levels a report uses', () => {

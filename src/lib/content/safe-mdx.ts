@@ -30,7 +30,14 @@ export type MdxRule =
   | 'invalid-attribute'
   | 'unsafe-url'
   | 'external-resource'
-  | 'nesting';
+  | 'nesting'
+  | 'too-many-tags';
+
+/**
+ * How many tags and components one file may hold. The parser's time grows with the square of
+ * their number (20 000 <Callout> take it seconds); a city report uses a few dozen.
+ */
+export const MAX_TAGS = 1000;
 
 /**
  * How deep blocks and inline elements may nest (quotes in quotes, lists in lists, <b> in <b>).
@@ -182,6 +189,16 @@ export function renderSafeMdx(source: string, options: RenderOptions = {}): Rend
   const headings: RenderedMdx['headings'] = [];
   const links: RenderedMdx['links'] = [];
   const images: RenderedMdx['images'] = [];
+  // The parser's time grows with the square of the nesting of tags and quotes: a file of a
+  // hundred thousand nested <b> would hold the build for minutes. Nesting is bounded on the
+  // text first, in one pass; the tree is measured again after parsing.
+  const scan = scanTags(source);
+  if (scan.deepLine !== undefined) {
+    return { html: '', headings, links, images: [], text: '', violations: [{ line: scan.deepLine, rule: 'nesting', message: nestingMessage() }] };
+  }
+  if (scan.tooManyLine !== undefined) {
+    return { html: '', headings, links, images: [], text: '', violations: [{ line: scan.tooManyLine, rule: 'too-many-tags', message: `больше ${MAX_TAGS} тегов и компонентов в одном файле (с этой строки); выделение и блоки — для немногих мест, разделите материал на несколько файлов` }] };
+  }
   let tree: HastNode;
   try {
     tree = mdxToHast(source);
@@ -193,7 +210,7 @@ export function renderSafeMdx(source: string, options: RenderOptions = {}): Rend
   const tooDeep = deepestNode(tree as AnyNode);
   if (tooDeep) {
     const { line } = tooDeep;
-    return { html: '', headings, links, images: [], text: '', violations: [{ line, rule: 'nesting', message: `вложенность глубже ${MAX_NESTING} уровней (цитата в цитате, список в списке, компонент в компоненте): так глубоко текст не вкладывается; упростите разметку` }] };
+    return { html: '', headings, links, images: [], text: '', violations: [{ line, rule: 'nesting', message: nestingMessage() }] };
   }
   const slugger = new GithubSlugger();
 
@@ -336,6 +353,65 @@ export function renderSafeMdx(source: string, options: RenderOptions = {}): Rend
   const rendered: RenderedMdx = { html, headings, links, images, text, violations };
   if (options.sections && !violations.length) rendered.sections = sectionsOf(root.children as ElementContent[]);
   return rendered;
+}
+
+const nestingMessage = () =>
+  `вложенность глубже ${MAX_NESTING} уровней (цитата в цитате, список в списке, компонент в компоненте): так глубоко текст не вкладывается; упростите разметку`;
+
+/** Tags that never wrap content (MDX writes them `<br />`, but a bare `<br>` must not count). */
+const VOID_TAGS = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'wbr']);
+
+/**
+ * Counts the tags of a file and finds the first line where quote markers (`> > >`) or open tags (`<b><b>…`, `<Callout>` inside
+ * `<Callout>`) go deeper than MAX_NESTING, read from the text in one pass; undefined if none.
+ * It only has to be an upper bound the parser's own nesting cannot exceed: escaped `\<` is
+ * text, a self-closing or void tag opens nothing, a closing tag closes one.
+ */
+function scanTags(source: string): { deepLine?: number; tooManyLine?: number } {
+  let depth = 0;
+  let tags = 0;
+  let line = 1;
+  let lineStart = true;
+  let quotes = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\n') {
+      line++;
+      lineStart = true;
+      quotes = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (c === '>') {
+        if (++quotes > MAX_NESTING) return { deepLine: line };
+        continue;
+      }
+      if (c === ' ' || c === '\t') continue;
+      lineStart = false;
+    }
+    if (c !== '<' || source[i - 1] === '\\') continue;
+    const closing = source[i + 1] === '/';
+    const nameStart = closing ? i + 2 : i + 1;
+    let end = nameStart;
+    while (end < source.length && /[A-Za-z0-9.:_-]/.test(source[end] ?? '')) end++;
+    if (end === nameStart) {
+      // `<>` and `</>` are fragments: they nest like tags.
+      if (source[end] === '>') depth += closing ? -1 : 1;
+    } else if (closing) {
+      depth--;
+    } else {
+      const name = source.slice(nameStart, end).toLowerCase();
+      // The tag's end, looked for within a bounded stretch so the pass stays linear.
+      let close = end;
+      while (close < source.length && close - end < 4096 && source[close] !== '>' && source[close] !== '<') close++;
+      const selfClosing = source[close] === '>' && source[close - 1] === '/';
+      if (!selfClosing && !VOID_TAGS.has(name)) depth++;
+      if (++tags > MAX_TAGS) return { tooManyLine: line };
+    }
+    if (depth < 0) depth = 0;
+    if (depth > MAX_NESTING) return { deepLine: line };
+  }
+  return {};
 }
 
 /** The parser's checkbox of a task list item, exactly as it makes it, and nothing more. */

@@ -36,6 +36,7 @@ export const RULES = {
   'mdx/unsafe-url': { severity: 'error', description: 'адрес со схемой javascript:, data:, vbscript: и т. п.' },
   'mdx/external-resource': { severity: 'error', description: 'изображение с другого сайта' },
   'mdx/nesting': { severity: 'error', description: 'слишком глубокая вложенность (цитата в цитате, список в списке, компонент в компоненте)' },
+  'mdx/too-many-tags': { severity: 'error', description: 'больше 1000 тегов и компонентов в одном файле' },
   symlink: { severity: 'error', description: 'символическая ссылка или не обычный файл в папке материалов' },
   'file-size': { severity: 'error', description: 'файл больше допустимого размера' },
   'list-separator': { severity: 'error', description: 'в элементе списка знак «|», которым открытые данные разделяют элементы' },
