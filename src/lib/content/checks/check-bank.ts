@@ -174,7 +174,15 @@ export function checkBank(options: CheckOptions): BankReport {
     // document alive until the end of the check cost hundreds of MB on a large bank.
     const lineOf = lazyLineOf(c.file, source);
     if (!entry) {
-      const full = validateEntry(c.file, source, (c.draft ? draftSchemas : published)[c.collection], renderOptionsOf(c.collection));
+      let full: ReturnType<typeof validateEntry>;
+      try {
+        full = validateEntry(c.file, source, (c.draft ? draftSchemas : published)[c.collection], renderOptionsOf(c.collection));
+      } catch (error) {
+        // A parser failing in a way no limit foresaw still names its file, and the rest of the bank is checked.
+        const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 200);
+        add(c.file, 1, '(файл)', 'unreadable', `проверка не смогла разобрать файл (${message}); упростите его и сообщите разработчикам банка`);
+        continue;
+      }
       // Only a build (which keeps a cache) has loaders to take the full result.
       if (!c.draft && options.cacheFile) offerValidated(key, { ...full, lineOf });
       entry = slim(full, c.collection === 'submissions');

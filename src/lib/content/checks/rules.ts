@@ -39,6 +39,7 @@ export const RULES = {
   'mdx/too-many-tags': { severity: 'error', description: 'больше 1000 тегов и компонентов в одном файле' },
   symlink: { severity: 'error', description: 'символическая ссылка или не обычный файл в папке материалов' },
   'file-size': { severity: 'error', description: 'файл больше допустимого размера' },
+  unreadable: { severity: 'error', description: 'файл, который проверка не смогла разобрать по непредусмотренной причине' },
   'list-separator': { severity: 'error', description: 'в элементе списка знак «|», которым открытые данные разделяют элементы' },
 } as const satisfies Record<string, RuleInfo>;
 
