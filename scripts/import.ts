@@ -3,10 +3,11 @@
  * turns a city's report into a draft submission (`content/submissions/<city>/_<year>-….mdx`,
  * unpublished while its name starts with `_`) and prints the figures found in it.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { contentRoot } from '../src/lib/content/content-root.ts';
 import { importBlocks, readReport } from '../src/lib/editorial/import-report.ts';
+import { DOCX_LIMITS } from '../src/lib/editorial/docx-limits.ts';
 import { parseFlags, readVocabulary, today } from '../src/lib/editorial/cli.ts';
 
 const USAGE = 'Использование: npm run import -- <файл.docx|файл.txt> --city <город> --year <год> [--questionnaire <анкета>] [--force]';
@@ -19,7 +20,9 @@ function fail(message: string): never {
 const { flags, positional } = parseFlags(process.argv.slice(2));
 const input = positional[0];
 if (!input) fail('не указан файл отчёта');
-if (!existsSync(input)) fail(`нет файла ${input}`);
+if (!existsSync(input) || !statSync(input).isFile()) fail(`нет файла ${input}`);
+// Read into memory only if it can be a report at all (the .docx and text limits come after).
+if (statSync(input).size > DOCX_LIMITS.maxUncompressedBytes) fail(`${input}: файл больше ${DOCX_LIMITS.maxUncompressedBytes / 1024 / 1024} МБ; это не похоже на отчёт города`);
 const root = contentRoot();
 const vocabulary = readVocabulary(root);
 const city = flags.city ?? fail('не указан город (--city)');

@@ -12,6 +12,7 @@ import { formatProblemWithRule } from '../src/lib/content/problems.ts';
 import { citySchema, practiceSchema } from '../src/lib/content/schema.ts';
 import { validateEntry } from '../src/lib/content/validate.ts';
 import { readKnownIds } from '../src/lib/content/vocabulary.ts';
+import { MAX_SLUG_LENGTH } from '../src/lib/content/checks/rules.ts';
 import { FEDERAL_DISTRICTS, PRACTICE_STATUSES } from '../src/lib/content/vocabulary-values.ts';
 import { cityYaml, type CityInput } from '../src/lib/editorial/city-file.ts';
 import { parseFlags, readVocabulary, today } from '../src/lib/editorial/cli.ts';
@@ -59,12 +60,24 @@ const yearCheck = (optional: boolean) => (v: string) => {
   const n = Number(v);
   return Number.isInteger(n) && n >= 1986 && n <= new Date().getFullYear() ? undefined : `год — четыре цифры, от 1986 до ${new Date().getFullYear()}`;
 };
+/** A file name the bank accepts, checked before anything touches the disk. */
+const slugCheck = (v: string) => {
+  if (v.length > MAX_SLUG_LENGTH) return `имя файла — не длиннее ${MAX_SLUG_LENGTH} знаков (сейчас ${v.length}); сократите его`;
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v) ? undefined : 'латинские буквы в нижнем регистре, цифры и дефис';
+};
 const numberCheck = (min: number, max: number) => (v: string) => (v !== '' && Number.isFinite(Number(v)) && Number(v) >= min && Number(v) <= max ? undefined : `число от ${min} до ${max}`);
 
 function write(target: string, text: string) {
   if (existsSync(target) && flags.force !== 'true') fail(`файл ${relative(process.cwd(), target)} уже есть; чтобы перезаписать, добавьте --force`);
-  mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, text);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  } catch (error) {
+    // The file system's own refusal (a name too long for it, no permission), in Russian, with the path.
+    const code = (error as { code?: string }).code ?? '';
+    const why = code === 'ENAMETOOLONG' ? 'имя файла слишком длинное для файловой системы' : code === 'EACCES' || code === 'EPERM' ? 'нет прав на запись' : `не удалось записать (${code || String(error)})`;
+    fail(`${relative(process.cwd(), target)}: ${why}`);
+  }
 }
 
 async function newPractice() {
@@ -93,7 +106,7 @@ async function newPractice() {
   const status = await ask('status', `Состояние (${PRACTICE_STATUSES.join(', ')})`, (v) => ((PRACTICE_STATUSES as readonly string[]).includes(v) ? undefined : `допустимые: ${PRACTICE_STATUSES.join(', ')}`), 'unknown');
   const reportYear = vocabulary.submissions.find((s) => s.id === submission)?.year;
   const statusYear = Number(await ask('status-year', 'Год, на который известно состояние', yearCheck(false), String(reportYear ?? startYear)));
-  const slug = await ask('slug', 'Имя файла (латиница)', (v) => (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v) ? undefined : 'латинские буквы в нижнем регистре, цифры и дефис'), slugify(title));
+  const slug = await ask('slug', 'Имя файла (латиница)', slugCheck, slugify(title));
 
   const input: PracticeInput = {
     city, title, submission, topics, startYear, status, statusYear, published: today(),
@@ -117,7 +130,8 @@ async function newPractice() {
 async function newCity() {
   const known = readKnownIds(root);
   const slug = await ask('slug', 'Идентификатор города (латиница: tomsk)', (v) => {
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v)) return 'латинские буквы в нижнем регистре, цифры и дефис';
+    const error = slugCheck(v);
+    if (error) return error;
     return known.cities.has(v) ? `город «${v}» уже есть` : undefined;
   });
   const nominative = await ask('nominative', 'Название (именительный падеж: Томск)', required('название'));

@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { practiceSchema } from '../../src/lib/content/schema.ts';
 import { readKnownIds } from '../../src/lib/content/vocabulary.ts';
-import { flatten, rowsOf } from '../../src/lib/open-data/columns.ts';
+import { flatten, listValueProblems, rowsOf } from '../../src/lib/open-data/columns.ts';
 import { toCsv } from '../../src/lib/open-data/csv.ts';
 import { recordSchemas } from '../../src/lib/open-data/json-schema.ts';
 import { toRecord } from '../../src/lib/open-data/records.ts';
@@ -91,8 +91,11 @@ describe('practices.csv columns', () => {
     expect(back?.metric_organisations_2_source).toBe('около 120 организаций');
   });
 
-  it('refuses a list value containing the separator rather than splitting it silently', () => {
-    const odd = toRecord('testograd/odd', 'https://bank.example.org/', { ...practice, partners: ['А | Б'] });
-    expect(() => rowsOf(columns, [odd])).toThrow(/разделитель/);
+  it('names a list value containing the separator, the question the checker asks, rather than splitting it silently', () => {
+    const odd = toRecord('testograd/odd', 'https://bank.example.org/', { ...practice, partners: ['Партнёр', 'А | Б'] });
+    expect(listValueProblems(odd)).toEqual([{ path: ['partners', 1], message: expect.stringMatching(/знак «\|» разделяет элементы списка/) }]);
+    expect(listValueProblems(record)).toEqual([]);
+    // Unreachable once the checker passed the bank; never a silent split.
+    expect(() => rowsOf(columns, [odd])).toThrow(/разделяет элементы списка/);
   });
 });

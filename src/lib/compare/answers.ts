@@ -1,54 +1,14 @@
 /**
  * Cities' answers side by side. A submission answers an АСДГ questionnaire under `##` headings
- * that start with the question's text (the city may add to it: «… в 2013 году»). Its rendered HTML
- * is split at each <h2>, and each section is filed under the question its heading starts with.
+ * that start with the question's text (the city may add to it: «… в 2013 году»). Each section is
+ * filed under the question its heading starts with.
  *
- * The HTML comes from the bank's own safe renderer (`safe-mdx.ts`), so its markup is regular:
- * `<h2 id="…">text</h2>`; no general HTML parser is needed for it.
+ * The sections come from the renderer (`safe-mdx.ts`, `RenderedMdx.sections`), which cuts the
+ * tree at its top-level <h2> before it becomes HTML and renders each piece on its own. Nothing
+ * here parses or cuts HTML: text inside an attribute (an <abbr title>, an image's alt) can hold
+ * any characters and can never start a section.
  */
-export interface HtmlSection {
-  /** Heading text, tags stripped and entities decoded. */
-  heading: string;
-  /** The heading's id (its slug), for links into the submission page. */
-  id?: string;
-  /** HTML between this <h2> and the next. */
-  html: string;
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' };
-
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
-    if (code[0] === '#') {
-      const n = code[1]?.toLowerCase() === 'x' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
-      return Number.isFinite(n) ? String.fromCodePoint(n) : whole;
-    }
-    return ENTITIES[code.toLowerCase()] ?? whole;
-  });
-}
-
-export const textOfHtml = (html: string) => decodeEntities(html.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
-
-/** Splits at every <h2>; what comes before the first one is the preamble. */
-export function splitByH2(html: string): { preamble: string; sections: HtmlSection[] } {
-  const pattern = /<h2\b([^>]*)>([\s\S]*?)<\/h2>/gi;
-  const sections: HtmlSection[] = [];
-  let preamble = '';
-  let last = 0;
-  let current: { heading: string; id?: string } | undefined;
-  for (const match of html.matchAll(pattern)) {
-    const chunk = html.slice(last, match.index).trim();
-    if (current) sections.push({ ...current, html: chunk });
-    else preamble = chunk;
-    const id = /\bid="([^"]*)"/.exec(match[1] ?? '')?.[1];
-    current = { heading: textOfHtml(match[2] ?? ''), ...(id ? { id: decodeEntities(id) } : {}) };
-    last = match.index + match[0].length;
-  }
-  const rest = html.slice(last).trim();
-  if (current) sections.push({ ...current, html: rest });
-  else preamble = rest;
-  return { preamble, sections };
-}
+import type { BodySection } from '../content/safe-mdx.ts';
 
 /** Case, «ё», quotes, punctuation and spacing do not make two wordings of a question different. */
 export function normaliseQuestion(text: string): string {
@@ -75,23 +35,13 @@ export function matchQuestion<Q extends { id: string; text: string }>(heading: s
   return best;
 }
 
-/**
- * Moves headings inside an answer down by `levels` (h3 → h5) so they sit under the page's own
- * headings, and drops their ids, which would repeat when two cities use the same sub-heading.
- */
-export function demoteHeadings(html: string, levels: number): string {
-  return html.replace(/<(\/?)h([1-6])\b([^>]*)>/gi, (_, slash: string, level: string, attrs: string) => {
-    const to = Math.min(6, Number(level) + levels);
-    return `<${slash}h${to}${slash ? '' : attrs.replace(/\s*\bid="[^"]*"/i, '')}>`;
-  });
-}
-
 export interface SubmissionAnswers {
   id: string;
   cityId: string;
   cityName: string;
   year: number;
-  html: string;
+  /** The submission's sections, as the renderer cut them. */
+  sections: readonly BodySection[];
 }
 
 export interface Answer {
@@ -102,6 +52,7 @@ export interface Answer {
   heading: string;
   /** The heading's id in the submission page, for a link to the full text. */
   anchor?: string;
+  /** Safe HTML of the section, rendered by safe-mdx.ts from the tree, its headings moved down two levels. */
   html: string;
 }
 
@@ -120,19 +71,18 @@ export interface AnswersGrid<Q> {
 export function answersByQuestion<Q extends { id: string; text: string }>(
   questions: readonly Q[],
   submissions: readonly SubmissionAnswers[],
-  demoteBy = 2,
 ): AnswersGrid<Q> {
   const filed = new Map<string, Map<number, Answer[]>>(questions.map((q) => [q.id, new Map()]));
   const unmatched: AnswersGrid<Q>['unmatched'] = [];
   for (const s of submissions) {
-    for (const section of splitByH2(s.html).sections) {
+    for (const section of s.sections) {
       const answer: Answer = {
         submissionId: s.id,
         cityId: s.cityId,
         cityName: s.cityName,
         heading: section.heading,
         ...(section.id ? { anchor: section.id } : {}),
-        html: demoteHeadings(section.html, demoteBy),
+        html: section.html,
       };
       const q = matchQuestion(section.heading, questions);
       if (!q) {

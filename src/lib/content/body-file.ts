@@ -9,11 +9,18 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BodySection } from './safe-mdx.ts';
 
 export const BODY_KEY = 'asdgBodyFile';
+/** The body cut at its `##` headings (submissions), as JSON beside the body file. */
+export const SECTIONS_KEY = 'asdgSectionsFile';
 
 export function bodyFileOf(folder: string, digest: string): string {
   return join(folder, `${digest.replace(/[^A-Za-z0-9_-]/g, '_')}.html`);
+}
+
+export function sectionsFileOf(folder: string, digest: string): string {
+  return join(folder, `${digest.replace(/[^A-Za-z0-9_-]/g, '_')}.sections.json`);
 }
 
 export function writeBody(file: string, html: string): void {
@@ -29,6 +36,15 @@ export function pruneBodies(folder: string, keep: ReadonlySet<string>): void {
     const file = join(folder, name);
     if (!keep.has(file)) rmSync(file, { force: true });
   }
+}
+
+/**
+ * A submission's sections as the renderer cut them from the tree (`RenderedMdx.sections`):
+ * the questionnaire page never takes rendered HTML apart.
+ */
+export function bodySections(entry: { rendered?: { metadata?: Record<string, unknown> } }): BodySection[] {
+  const file = entry.rendered?.metadata?.[SECTIONS_KEY];
+  return typeof file === 'string' ? (JSON.parse(readFileSync(file, 'utf8')) as BodySection[]) : [];
 }
 
 /** The rendered HTML of an MDX entry (practice or submission), as safe-mdx.ts rendered it. */

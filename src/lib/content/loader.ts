@@ -1,4 +1,4 @@
-import { existsSync, globSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -7,8 +7,10 @@ import { checkBankOnce } from './checks/index.ts';
 import { ContentError, formatProblemWithRule, type ContentProblem } from './problems.ts';
 import { RENDERER_VERSION } from './safe-mdx.ts';
 import { schemaKeyOf, takeValidated } from './checks/entry-cache.ts';
-import { BODY_KEY, bodyFileOf, pruneBodies, writeBody } from './body-file.ts';
-import { PUBLISHED_MDX, PUBLISHED_YAML } from './vocabulary.ts';
+import { BODY_KEY, SECTIONS_KEY, bodyFileOf, pruneBodies, sectionsFileOf, writeBody } from './body-file.ts';
+import { renderOptionsOf } from './checks/check-bank.ts';
+import { listContentFiles, readContentFile } from './content-files.ts';
+import { isPublishedFile } from './vocabulary.ts';
 
 export interface BankLoaderOptions {
   /** Absolute path of the collection's folder. */
@@ -45,7 +47,9 @@ export function bankLoader(options: BankLoaderOptions): Loader {
     const errors = report.problems.filter((p) => p.severity === 'error');
     if (fresh) for (const warning of report.problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblemWithRule(warning));
     if (errors.length) throw new ContentError(errors);
-    const files = globSync(options.format === 'mdx' ? PUBLISHED_MDX : PUBLISHED_YAML, { cwd: options.folder }).sort();
+    // The same listing the check used: regular files only, links never followed.
+    const files = listContentFiles(options.folder, { recursive: options.format === 'mdx' }).files.map((f) => f.path).filter((path) => isPublishedFile(path, extension));
+    const renderOptions = renderOptionsOf(basename(options.folder));
     const untouched = new Set(store.keys());
     const problems: ContentProblem[] = [];
     const schemaKey = schemaKeyOf(basename(options.folder), options.dependencyDigest);
@@ -55,14 +59,22 @@ export function bankLoader(options: BankLoaderOptions): Loader {
       const id = file.replaceAll('\\', '/').slice(0, -extension.length);
       const absolute = `${options.folder}/${file}`;
       const filePath = relative(root, absolute).replaceAll('\\', '/');
-      const source = readFileSync(absolute, 'utf8');
+      let source: string;
+      try {
+        source = readContentFile(absolute);
+      } catch (error) {
+        problems.push({ file: filePath, line: 1, field: '(файл)', message: error instanceof Error ? error.message : String(error), severity: 'error', rule: 'symlink' });
+        continue;
+      }
       const digest = generateDigest(`${RENDERER_VERSION}\n${options.dependencyDigest ?? ''}\n${source}`);
       untouched.delete(id);
       const bodyFile = options.format === 'mdx' ? bodyFileOf(bodies, digest) : undefined;
+      const sectionsFile = bodyFile && renderOptions.sections ? sectionsFileOf(bodies, digest) : undefined;
       if (bodyFile) keptBodies.add(bodyFile);
-      if (store.get(id)?.digest === digest && (!bodyFile || existsSync(bodyFile))) continue;
+      if (sectionsFile) keptBodies.add(sectionsFile);
+      if (store.get(id)?.digest === digest && (!bodyFile || existsSync(bodyFile)) && (!sectionsFile || existsSync(sectionsFile))) continue;
       // The bank check above has usually validated and rendered this very file already.
-      const entry = takeValidated(filePath, source, options.schema, schemaKey);
+      const entry = takeValidated(filePath, source, options.schema, schemaKey, renderOptions);
       const extra = entry.data === undefined ? [] : options.checkEntry?.(id, entry.data, entry.lineOf) ?? [];
       const found = [...entry.problems, ...extra.map((p) => ({ ...p, file: filePath, severity: 'error' as const }))];
       if (found.length || entry.data === undefined) {
@@ -75,9 +87,12 @@ export function bankLoader(options: BankLoaderOptions): Loader {
         filePath,
         digest,
         // The HTML goes to a file (body-file.ts), not into the data store Astro bundles.
-        ...(entry.rendered && bodyFile ? { rendered: { html: '', metadata: { headings: entry.rendered.headings, [BODY_KEY]: bodyFile } } } : {}),
+        ...(entry.rendered && bodyFile
+          ? { rendered: { html: '', metadata: { headings: entry.rendered.headings, [BODY_KEY]: bodyFile, ...(sectionsFile ? { [SECTIONS_KEY]: sectionsFile } : {}) } } }
+          : {}),
       });
       if (entry.rendered && bodyFile) writeBody(bodyFile, entry.rendered.html);
+      if (entry.rendered && sectionsFile) writeBody(sectionsFile, JSON.stringify(entry.rendered.sections ?? []));
     }
     for (const id of untouched) store.delete(id);
     if (options.format === 'mdx' && !problems.length) pruneBodies(bodies, keptBodies);

@@ -16,7 +16,7 @@ import GithubSlugger from 'github-slugger';
 import { CONTENT_COMPONENTS, type ContentComponent } from './components.ts';
 
 /** Bump when the rendered HTML for the same source changes: it is part of every entry's digest. */
-export const RENDERER_VERSION = '4';
+export const RENDERER_VERSION = '5';
 
 export type MdxRule =
   | 'syntax'
@@ -29,7 +29,22 @@ export type MdxRule =
   | 'unknown-attribute'
   | 'invalid-attribute'
   | 'unsafe-url'
-  | 'external-resource';
+  | 'external-resource'
+  | 'nesting'
+  | 'too-many-tags';
+
+/**
+ * How many tags and components one file may hold. The parser's time grows with the square of
+ * their number (20 000 <Callout> take it seconds); a city report uses a few dozen.
+ */
+export const MAX_TAGS = 1000;
+
+/**
+ * How deep blocks and inline elements may nest (quotes in quotes, lists in lists, <b> in <b>).
+ * A real report needs a handful of levels; thousands overflow the stack of every recursive
+ * step after the parser (the renderer, hast-util-to-html), so the tree is measured first, without recursion.
+ */
+export const MAX_NESTING = 48;
 
 export interface MdxViolation {
   /** 1-based line in the file, frontmatter included. */
@@ -48,6 +63,26 @@ export interface RenderedMdx {
   /** The body as plain text, one block per line: what a reader sees, for the figure checker. */
   text: string;
   violations: MdxViolation[];
+  /**
+   * The body cut at its top-level `##` headings, from the tree before it became HTML (only when
+   * asked for: submissions, whose sections the questionnaire page shows side by side). Each
+   * section's HTML is rendered on its own, headings inside it moved down two levels, without ids.
+   */
+  sections?: BodySection[];
+}
+
+export interface BodySection {
+  /** The heading's text as a reader sees it. */
+  heading: string;
+  /** The heading's id in the full page (its slug). */
+  id: string;
+  /** The section's content up to the next `##`, as safe HTML. */
+  html: string;
+}
+
+export interface RenderOptions {
+  /** Also render the body section by section (`RenderedMdx.sections`). */
+  sections?: boolean;
 }
 
 /** Plain inline HTML an editor may write; no attributes except where listed. */
@@ -149,11 +184,21 @@ function textOf(node: AnyNode): string {
  * Parses, checks and renders one content file. Violations are returned, not thrown, so the
  * checker can list them all; the loader refuses a file with any.
  */
-export function renderSafeMdx(source: string): RenderedMdx {
+export function renderSafeMdx(source: string, options: RenderOptions = {}): RenderedMdx {
   const violations: MdxViolation[] = [];
   const headings: RenderedMdx['headings'] = [];
   const links: RenderedMdx['links'] = [];
   const images: RenderedMdx['images'] = [];
+  // The parser's time grows with the square of the nesting of tags and quotes: a file of a
+  // hundred thousand nested <b> would hold the build for minutes. Nesting is bounded on the
+  // text first, in one pass; the tree is measured again after parsing.
+  const scan = scanTags(source);
+  if (scan.deepLine !== undefined) {
+    return { html: '', headings, links, images: [], text: '', violations: [{ line: scan.deepLine, rule: 'nesting', message: nestingMessage() }] };
+  }
+  if (scan.tooManyLine !== undefined) {
+    return { html: '', headings, links, images: [], text: '', violations: [{ line: scan.tooManyLine, rule: 'too-many-tags', message: `больше ${MAX_TAGS} тегов и компонентов в одном файле (с этой строки); выделение и блоки — для немногих мест, разделите материал на несколько файлов` }] };
+  }
   let tree: HastNode;
   try {
     tree = mdxToHast(source);
@@ -161,6 +206,11 @@ export function renderSafeMdx(source: string): RenderedMdx {
     const message = error instanceof Error ? error.message : String(error);
     const line = Number(/(\d+):\d+/.exec(message)?.[1] ?? 1);
     return { html: '', headings, links, images: [], text: '', violations: [{ line, rule: 'syntax', message: syntaxMessage(message) }] };
+  }
+  const tooDeep = deepestNode(tree as AnyNode);
+  if (tooDeep) {
+    const { line } = tooDeep;
+    return { html: '', headings, links, images: [], text: '', violations: [{ line, rule: 'nesting', message: nestingMessage() }] };
   }
   const slugger = new GithubSlugger();
 
@@ -257,6 +307,11 @@ export function renderSafeMdx(source: string): RenderedMdx {
         for (const key of Object.keys(props)) {
           if (/^on/i.test(key)) violation(line, 'event-handler', `атрибут ${key} запрещён`);
         }
+        if (isTaskListCheckbox(element)) {
+          // GFM task list «- [ ]»: the parser's disabled checkbox becomes a plain ballot-box
+          // character, so the page holds no form control at all.
+          return [{ type: 'text', value: props.checked === true ? '☑' : '☐' }];
+        }
         if (DANGEROUS_TAGS.has(element.tagName.toLowerCase())) {
           violation(line, 'forbidden-element', `элемент <${element.tagName}> запрещён в материалах`);
           return [];
@@ -295,5 +350,113 @@ export function renderSafeMdx(source: string): RenderedMdx {
   const root: Root = { type: 'root', children: convertChildren((tree as { children?: AnyNode[] }).children, 1) };
   const html = violations.length ? '' : toHtml(root);
   const text = plainText(root.children as ElementContent[]).replace(/\n{2,}/g, '\n').trim();
-  return { html, headings, links, images, text, violations };
+  const rendered: RenderedMdx = { html, headings, links, images, text, violations };
+  if (options.sections && !violations.length) rendered.sections = sectionsOf(root.children as ElementContent[]);
+  return rendered;
+}
+
+const nestingMessage = () =>
+  `вложенность глубже ${MAX_NESTING} уровней (цитата в цитате, список в списке, компонент в компоненте): так глубоко текст не вкладывается; упростите разметку`;
+
+/** Tags that never wrap content (MDX writes them `<br />`, but a bare `<br>` must not count). */
+const VOID_TAGS = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'wbr']);
+
+/**
+ * Counts the tags of a file and finds the first line where quote markers (`> > >`) or open tags (`<b><b>…`, `<Callout>` inside
+ * `<Callout>`) go deeper than MAX_NESTING, read from the text in one pass; undefined if none.
+ * It only has to be an upper bound the parser's own nesting cannot exceed: escaped `\<` is
+ * text, a self-closing or void tag opens nothing, a closing tag closes one.
+ */
+function scanTags(source: string): { deepLine?: number; tooManyLine?: number } {
+  let depth = 0;
+  let tags = 0;
+  let line = 1;
+  let lineStart = true;
+  let quotes = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\n') {
+      line++;
+      lineStart = true;
+      quotes = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (c === '>') {
+        if (++quotes > MAX_NESTING) return { deepLine: line };
+        continue;
+      }
+      if (c === ' ' || c === '\t') continue;
+      lineStart = false;
+    }
+    if (c !== '<' || source[i - 1] === '\\') continue;
+    const closing = source[i + 1] === '/';
+    const nameStart = closing ? i + 2 : i + 1;
+    let end = nameStart;
+    while (end < source.length && /[A-Za-z0-9.:_-]/.test(source[end] ?? '')) end++;
+    if (end === nameStart) {
+      // `<>` and `</>` are fragments: they nest like tags.
+      if (source[end] === '>') depth += closing ? -1 : 1;
+    } else if (closing) {
+      depth--;
+    } else {
+      const name = source.slice(nameStart, end).toLowerCase();
+      // The tag's end, looked for within a bounded stretch so the pass stays linear.
+      let close = end;
+      while (close < source.length && close - end < 4096 && source[close] !== '>' && source[close] !== '<') close++;
+      const selfClosing = source[close] === '>' && source[close - 1] === '/';
+      if (!selfClosing && !VOID_TAGS.has(name)) depth++;
+      if (++tags > MAX_TAGS) return { tooManyLine: line };
+    }
+    if (depth < 0) depth = 0;
+    if (depth > MAX_NESTING) return { deepLine: line };
+  }
+  return {};
+}
+
+/** The parser's checkbox of a task list item, exactly as it makes it, and nothing more. */
+function isTaskListCheckbox(element: Element): boolean {
+  const props = element.properties ?? {};
+  const keys = Object.keys(props).sort().join(',');
+  return element.tagName === 'input' && element.children.length === 0 && props.type === 'checkbox' && props.disabled === true &&
+    (keys === 'checked,disabled,type' || keys === 'disabled,type') && (props.checked === undefined || typeof props.checked === 'boolean');
+}
+
+/** The first node deeper than MAX_NESTING, found without recursion; undefined if none. */
+function deepestNode(root: AnyNode): { line: number } | undefined {
+  const stack: [AnyNode, number, number][] = [[root, 0, 1]];
+  while (stack.length) {
+    const [node, depth, parentLine] = stack.pop()!;
+    const line = lineOf(node, parentLine);
+    if (depth > MAX_NESTING) return { line };
+    const children = (node as { children?: AnyNode[] }).children;
+    if (Array.isArray(children)) for (const child of children) stack.push([child, depth + 1, line]);
+  }
+  return undefined;
+}
+
+/** A copy of an answer's content with its headings moved down two levels and their ids dropped. */
+function demoted(node: ElementContent): ElementContent {
+  if (node.type !== 'element') return node;
+  const level = /^h([1-6])$/.exec(node.tagName)?.[1];
+  const { id: _id, ...properties } = node.properties ?? {};
+  return {
+    ...node,
+    tagName: level ? `h${Math.min(6, Number(level) + 2)}` : node.tagName,
+    properties: level ? properties : node.properties,
+    children: node.children.map(demoted),
+  };
+}
+
+/** Cuts the top level of the tree at each <h2>; what comes before the first one is not a section. */
+function sectionsOf(nodes: readonly ElementContent[]): BodySection[] {
+  const sections: { heading: string; id: string; nodes: ElementContent[] }[] = [];
+  for (const node of nodes) {
+    if (node.type === 'element' && node.tagName === 'h2') {
+      sections.push({ heading: textOf(node as AnyNode).replace(/\s+/g, ' ').trim(), id: String(node.properties?.id ?? ''), nodes: [] });
+    } else {
+      sections.at(-1)?.nodes.push(node);
+    }
+  }
+  return sections.map((s) => ({ heading: s.heading, id: s.id, html: toHtml({ type: 'root', children: s.nodes.map(demoted) }).trim() }));
 }

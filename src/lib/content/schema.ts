@@ -15,6 +15,9 @@ import {
   QUALIFIERS,
 } from './vocabulary-values.ts';
 
+// Zod's own messages (a wrong type, a number out of range) reach editors too: in Russian.
+z.config(z.locales.ru());
+
 /** Ids of every entry an entry may point to, read from the content folder. */
 export interface KnownIds {
   cities: ReadonlySet<string>;
@@ -161,6 +164,12 @@ export function submissionSchema(known: KnownIds) {
 }
 
 /** One figure of a practice, aligned across cities by its kind. */
+/**
+ * Metrics a practice may have. Each one of a kind adds a block of columns to practices.csv for
+ * every practice of the bank, so the count is bounded; real practices have one to five.
+ */
+export const MAX_METRICS = 30;
+
 export const metricSchema = z.strictObject({
   /** What is counted, from the controlled vocabulary. */
   kind: z.enum(METRIC_KINDS, { error: `ожидается вид показателя: ${METRIC_KINDS.join(', ')}` }).describe('Что считается (вид показателя из закрытого списка)'),
@@ -244,7 +253,7 @@ export function practiceSchema(known: KnownIds) {
       /** Who took part in running it. */
       partners: z.array(text('партнёр')).default([]).describe('Кто участвовал в реализации'),
       /** Figures, each with its kind, qualifier, unit, year and source wording. */
-      metrics: z.array(metricSchema).default([]).describe('Показатели: вид, значение, точность, единица, год и формулировка источника'),
+      metrics: z.array(metricSchema).max(MAX_METRICS, { error: `не больше ${MAX_METRICS} показателей у одной практики; оставьте главные цифры` }).default([]).describe('Показатели: вид, значение, точность, единица, год и формулировка источника'),
       /** What another city needs to repeat it. */
       transferability: text('что нужно для повторения').describe('Что нужно другому городу, чтобы повторить практику'),
       /** Whom to contact about it. */

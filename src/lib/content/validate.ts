@@ -1,7 +1,7 @@
 import type { z } from 'astro/zod';
-import { parseFrontmatter, parseYaml } from './frontmatter.ts';
+import { parseFrontmatter, parseYaml, type ParsedFrontmatter } from './frontmatter.ts';
 import { fieldPath, type ContentProblem } from './problems.ts';
-import { renderSafeMdx, type RenderedMdx } from './safe-mdx.ts';
+import { renderSafeMdx, type RenderedMdx, type RenderOptions } from './safe-mdx.ts';
 
 export interface ValidatedEntry<T> {
   data: T | undefined;
@@ -26,9 +26,10 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), data);
 }
 
-export function validateEntry<S extends z.ZodType>(file: string, source: string, schema: S): ValidatedEntry<z.output<S>> {
+export function validateEntry<S extends z.ZodType>(file: string, source: string, schema: S, options: RenderOptions = {}): ValidatedEntry<z.output<S>> {
   const isMdx = file.endsWith('.mdx');
   const fm = isMdx ? parseFrontmatter(source) : parseYaml(source);
+  const body = isMdx ? (fm as ParsedFrontmatter) : undefined;
   const problems: ContentProblem[] = fm.errors.map((e) => ({ file, line: e.line, field: 'frontmatter', message: e.message, severity: 'error', rule: 'yaml' }));
   let data: z.output<S> | undefined;
   if (!fm.errors.length) {
@@ -57,7 +58,10 @@ export function validateEntry<S extends z.ZodType>(file: string, source: string,
       }
     }
   }
-  const rendered = isMdx ? renderSafeMdx(source) : undefined;
+  // Only the body is rendered: what the frontmatter parser took as metadata can never reach
+  // the page (a fence it accepts, such as `---` with a trailing tab, is not one the MDX parser
+  // knows). Blank lines in place of the frontmatter keep the file's line numbers.
+  const rendered = body ? renderSafeMdx(`${'\n'.repeat(body.bodyLine - 1)}${body.body}`, options) : undefined;
   for (const v of rendered?.violations ?? []) {
     problems.push({ file, line: v.line, field: `mdx/${v.rule}`, message: v.message, severity: 'error', rule: `mdx/${v.rule}` });
   }

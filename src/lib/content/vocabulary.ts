@@ -1,13 +1,24 @@
-import { globSync } from 'node:fs';
+import { listContentFiles } from './content-files.ts';
 import type { KnownIds } from './schema.ts';
 
 /** A file whose name starts with `_` is a draft: it is neither published nor referable. */
 export const PUBLISHED_MDX = '**/[^_]*.mdx';
 export const PUBLISHED_YAML = '[^_]*.yaml';
 
-function idsOf(root: string, folder: string, pattern: string, extension: string): Set<string> {
+/** Whether a path inside a collection's folder is a published file of it (`PUBLISHED_MDX`, `PUBLISHED_YAML`). */
+export function isPublishedFile(path: string, extension: string): boolean {
+  const parts = path.split('/');
+  const name = parts.at(-1) ?? '';
+  return name.endsWith(extension) && !name.startsWith('_') && (extension === '.mdx' || parts.length === 1);
+}
+
+function idsOf(root: string, folder: string, _pattern: string, extension: string): Set<string> {
+  // Regular files only, as the checker and the loader read them: a link is never an entry.
   return new Set(
-    globSync(pattern, { cwd: `${root}/${folder}` }).map((file) => file.replaceAll('\\', '/').slice(0, -extension.length)),
+    listContentFiles(`${root}/${folder}`, { recursive: extension === '.mdx' }).files
+      .map((f) => f.path)
+      .filter((path) => isPublishedFile(path, extension))
+      .map((path) => path.slice(0, -extension.length)),
   );
 }
 

@@ -4,7 +4,10 @@
  */
 import { globSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse } from 'yaml';
+import { parseFrontmatter, parseYaml } from '../content/frontmatter.ts';
+
+/** Fields of a YAML text with the checker's limits; a broken file gives none (`npm run check` names it). */
+const parse = (text: string): Record<string, unknown> => parseYaml(text).data;
 
 /** `--city irkutsk --topics a,b --force` → `{ city: 'irkutsk', topics: 'a,b', force: 'true' }` and the rest. */
 export function parseFlags(args: readonly string[]): { flags: Record<string, string>; positional: string[] } {
@@ -49,15 +52,12 @@ function yamlFiles(root: string, folder: string): { id: string; data: Record<str
     .map((file) => ({ id: file.slice(0, -'.yaml'.length), data: (parse(readFileSync(resolve(root, folder, file), 'utf8')) ?? {}) as Record<string, unknown> }));
 }
 
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
-
 /** What an editor picks from: published cities, topics, submissions and questionnaires. */
 export function readVocabulary(root: string): Vocabulary {
   const submissions = globSync('**/[^_]*.mdx', { cwd: resolve(root, 'submissions') })
     .sort()
     .map((file) => {
-      const yaml = FRONTMATTER.exec(readFileSync(resolve(root, 'submissions', file), 'utf8'))?.[1] ?? '';
-      const data = (parse(yaml) ?? {}) as Record<string, unknown>;
+      const data = parseFrontmatter(readFileSync(resolve(root, 'submissions', file), 'utf8')).data;
       return { id: file.replaceAll('\\', '/').slice(0, -'.mdx'.length), city: String(data.city ?? ''), year: Number(data.year), title: String(data.title ?? '') };
     });
   return {

@@ -8,6 +8,10 @@ import { stringify } from 'yaml';
 import { findFigures, normaliseForSearch, type FigureMention } from '../content/checks/figures.ts';
 import { PLACEHOLDER } from '../content/checks/rules.ts';
 import { blocksToMdx, textToBlocks, type TextBlock } from './text-blocks.ts';
+import { checkDocxSize } from './docx-limits.ts';
+
+/** A text report larger than this is not a city's report (the Irkutsk one is 13 KB). */
+export const MAX_REPORT_BYTES = 16 * 1024 * 1024;
 
 export interface QuestionnaireQuestions {
   id: string;
@@ -92,14 +96,28 @@ export function htmlToBlocks(html: string): TextBlock[] {
   return blocks;
 }
 
-/** Reads a report: `.docx` through mammoth, anything else as UTF-8 text. */
+/**
+ * Reads a report: `.docx` through mammoth, anything else as UTF-8 text. Every failure is an
+ * Error whose message is Russian and starts with the file's name; the libraries' own English
+ * words (JSZip, xmldom) follow in brackets only as a clue.
+ */
 export async function readReport(fileName: string, content: Buffer): Promise<TextBlock[]> {
   if (/\.docx$/i.test(fileName)) {
-    const { value } = await mammoth.convertToHtml({ buffer: content });
-    return htmlToBlocks(value);
+    checkDocxSize(fileName, content);
+    let html: string;
+    try {
+      html = (await mammoth.convertToHtml({ buffer: content })).value;
+    } catch (error) {
+      const original = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 200);
+      throw new Error(`${fileName}: документ Word не читается — файл повреждён или это не .docx; откройте его в Word и сохраните как .docx заново (разборщик: ${original})`);
+    }
+    return htmlToBlocks(html);
   }
   if (/\.doc$/i.test(fileName)) {
-    throw new Error('файлы .doc (Word 97–2003) не читаются: сохраните документ в Word как .docx');
+    throw new Error(`${fileName}: файлы .doc (Word 97–2003) не читаются: сохраните документ в Word как .docx`);
+  }
+  if (content.length > MAX_REPORT_BYTES) {
+    throw new Error(`${fileName}: файл занимает ${Math.ceil(content.length / 1024 / 1024)} МБ, больше допустимых ${MAX_REPORT_BYTES / 1024 / 1024} МБ; это не похоже на отчёт города`);
   }
   return textToBlocks(content.toString('utf8').replace(/^\uFEFF/, ''));
 }

@@ -84,7 +84,8 @@ export function flatten(schema: JsonSchema, options: FlattenOptions): Column[] {
       const description = context ? options.nest(context, child.description ?? '') : (child.description ?? '');
       const spread = path.length === 0 ? options.spread?.[key] : undefined;
       if (spread && child.type === 'array' && isObject(child.items)) {
-        columns.push(...spreadColumns(key, child.items, spread, options.records));
+        // One push per column: a spread of a very long list would overflow the call stack.
+        for (const column of spreadColumns(key, child.items, spread, options.records)) columns.push(column);
       } else if (isObject(child)) {
         walk(child, childPath, childRequired, description);
       } else {
@@ -115,7 +116,7 @@ function spreadColumns(key: string, item: JsonSchema & { properties: Record<stri
   for (const kind of kinds) {
     // One slot per kind always, so the columns stay put while the bank grows; more only when
     // some practice reports several figures of the same kind.
-    const slots = Math.max(1, ...records.map((record) => itemsOf(record, kind).length));
+    const slots = records.reduce((most, record) => Math.max(most, itemsOf(record, kind).length), 1);
     for (let slot = 1; slot <= slots; slot++) {
       for (const [field, fieldSchema] of Object.entries(item.properties)) {
         if (field === spread.by) continue;
@@ -138,21 +139,49 @@ function spreadColumns(key: string, item: JsonSchema & { properties: Record<stri
   return columns;
 }
 
+/**
+ * Why one value of a list cannot share a cell with the others, or undefined. The checker asks
+ * the same question of every list in every entry (`listValueProblems`), so whatever it passes,
+ * the CSV writer can write.
+ */
+export function listItemProblem(item: Plain): string | undefined {
+  if (item !== null && typeof item === 'object') return 'элемент списка — вложенный набор полей; в открытых данных (CSV) элемент списка — строка или число';
+  if (String(item).includes(LIST_SEPARATOR.trim())) {
+    return `знак «${LIST_SEPARATOR.trim()}» разделяет элементы списка в открытых данных (CSV); замените его, например, на «/» или запятую`;
+  }
+  return undefined;
+}
+
+/**
+ * Every list value of a record that `cellOf` could not write, with its path (`['partners', 1]`).
+ * Lists of records (metrics) are spread into columns of their own and not joined.
+ */
+export function listValueProblems(value: Plain | undefined, path: (string | number)[] = []): { path: (string | number)[]; message: string }[] {
+  if (value === null || value === undefined || typeof value !== 'object') return [];
+  if (!Array.isArray(value)) return Object.entries(value).flatMap(([key, child]) => listValueProblems(child, [...path, key]));
+  if (value.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item))) {
+    return value.flatMap((item, i) => listValueProblems(item, [...path, i]));
+  }
+  return value.flatMap((item, i) => {
+    const message = listItemProblem(item);
+    return message ? [{ path: [...path, i], message }] : [];
+  });
+}
+
 /** A cell as text: numbers with a decimal point, lists joined, nothing for a missing value. */
 export function cellOf(value: Plain | undefined, column: Pick<Column, 'name'>): string {
   if (value === undefined || value === null) return '';
   if (Array.isArray(value)) {
     return value
       .map((item) => {
-        const text = cellOf(item, column);
-        if (text.includes(LIST_SEPARATOR.trim())) {
-          throw new Error(`Столбец ${column.name}: значение «${text}» содержит разделитель списка «${LIST_SEPARATOR.trim()}»`);
-        }
-        return text;
+        const problem = listItemProblem(item);
+        // Unreachable for a checked bank: the checker refuses the same values (`listValueProblems`).
+        if (problem) throw new Error(`Столбец ${column.name}: ${problem}`);
+        return cellOf(item, column);
       })
       .join(LIST_SEPARATOR);
   }
-  if (typeof value === 'object') throw new Error(`Столбец ${column.name}: вложенный объект не раскладывается в ячейку`);
+  if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
 

@@ -9,8 +9,27 @@ import type { Plain } from './records.ts';
 
 export const BOM = '\uFEFF';
 
+/** What a spreadsheet takes for the start of a formula (OWASP, CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A number as the bank writes one (`-12.5`): it stays a number in a numeric column. */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/i;
+
+/**
+ * A cell that a spreadsheet would run as a formula gets a leading apostrophe, as OWASP
+ * recommends: Excel and LibreOffice then show the text as typed. Numbers in numeric columns
+ * (a negative longitude, say) are left as they are, so they stay numbers.
+ */
+export function neutraliseCell(cell: string, type: Column['type'] | undefined): string {
+  if (!FORMULA_START.test(cell)) return cell;
+  if ((type === 'integer' || type === 'number') && PLAIN_NUMBER.test(cell)) return cell;
+  return `'${cell}`;
+}
+
+/** Every CSV file of the site goes through here. */
 export function toCsv(columns: readonly Column[], records: readonly Record<string, Plain>[]): string {
-  return stringify([columns.map((c) => c.name), ...rowsOf(columns, records)], {
+  const header = columns.map((c) => neutraliseCell(c.name, 'string'));
+  const rows = rowsOf(columns, records).map((row) => row.map((cell, i) => neutraliseCell(cell, columns[i]?.type)));
+  return stringify([header, ...rows], {
     bom: true,
     record_delimiter: 'windows',
     // RFC 4180: fields with a comma, quote or line break are quoted; quotes are doubled.

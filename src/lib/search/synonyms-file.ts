@@ -1,5 +1,6 @@
 /** Reads `content/synonyms.yaml` at build time (Node only; the browser gets synonyms.json). */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readContentFile } from '../content/content-files.ts';
 import { join } from 'node:path';
 import { parseYaml } from '../content/frontmatter.ts';
 import { synonymsSchema } from '../content/schema.ts';
@@ -15,7 +16,7 @@ export const SYNONYMS_FILE = 'synonyms.yaml';
 export function loadSynonyms(contentRoot: string): SynonymIndex {
   const file = join(contentRoot, SYNONYMS_FILE);
   if (!existsSync(file)) return [];
-  const parsed = parseYaml(readFileSync(file, 'utf8'));
+  const parsed = parseYaml(readContentFile(file));
   const result = synonymsSchema.safeParse(parsed.data);
   if (parsed.errors.length || !result.success) throw new Error(`${file}: файл синонимов не прошёл проверку; запустите npm run check`);
   return synonymIndex(result.data.groups);

@@ -4,7 +4,9 @@
  * the result; the build's loader runs the same function and refuses to build on any error, so
  * the checker and the build cannot disagree.
  */
-import { existsSync, globSync, readFileSync, statSync } from 'node:fs';
+import { ContentFileError, fileSizeMessage, isLink, listContentFiles, MAX_FILE_BYTES, readContentFile, refusedMessage } from '../content-files.ts';
+import { SYNONYMS_FILE } from '../../search/synonyms-file.ts';
+import { existsSync } from 'node:fs';
 import { basename, extname, relative, resolve } from 'node:path';
 import type { z } from 'astro/zod';
 import { checkCityFolder } from '../entry-checks.ts';
@@ -20,11 +22,13 @@ import {
   type KnownIds,
 } from '../schema.ts';
 import { validateEntry } from '../validate.ts';
+import { listValueProblems } from '../../open-data/columns.ts';
+import { toPlain } from '../../open-data/records.ts';
 import { entryKey, forgetOffered, lazyLineOf, offerValidated, readEntryCache, schemaKeyOf, slim, writeEntryCache, type SlimEntry } from './entry-cache.ts';
 import { knownIdsDigest, readKnownIds } from '../vocabulary.ts';
 import { urls } from '../../urls.ts';
 import { normaliseForSearch, valueMatchesWording } from './figures.ts';
-import { PLACEHOLDER, type RuleId } from './rules.ts';
+import { MAX_SLUG_LENGTH, PLACEHOLDER, type RuleId } from './rules.ts';
 import { sitePages, type BankIds, type SitePages } from './site-pages.ts';
 
 type Collection = 'cities' | 'topics' | 'questionnaires' | 'submissions' | 'practices';
@@ -88,13 +92,12 @@ export function checkBank(options: CheckOptions): BankReport {
   for (const collection of Object.keys(LAYOUT) as Collection[]) {
     const layout = LAYOUT[collection];
     const folder = resolve(options.contentRoot, collection);
-    if (!existsSync(folder)) continue;
+    const listing = listContentFiles(folder);
+    for (const entry of listing.refused) add(fileName(entry.absolute), 1, '(файл)', 'symlink', refusedMessage(entry));
     const byKey = new Map<string, string[]>();
-    for (const path of globSync('**/*', { cwd: folder }).sort()) {
-      const absolute = resolve(folder, path);
-      const parts = path.replaceAll('\\', '/').split('/');
+    for (const { path, absolute, size } of listing.files) {
+      const parts = path.split('/');
       const name = parts.at(-1) ?? '';
-      if (parts.some((p) => p.startsWith('.')) || statSync(absolute).isDirectory()) continue;
       const file = fileName(absolute);
       const extension = extname(name);
       const stem = path.replaceAll('\\', '/').slice(0, -extension.length || undefined);
@@ -113,12 +116,18 @@ export function checkBank(options: CheckOptions): BankReport {
         add(file, 1, '(путь)', 'slug', `файл должен лежать прямо в папке города: ${collection}/<город>/<имя>${layout.extension}`);
       } else if (!layout.nested && parts.length !== 1) {
         add(file, 1, '(путь)', 'slug', `файл должен лежать прямо в папке ${collection}/, без подпапок`);
+      } else if (slug.length > MAX_SLUG_LENGTH) {
+        add(file, 1, '(путь)', 'slug', `имя «${slug.slice(0, 40)}…» длиннее ${MAX_SLUG_LENGTH} знаков (${slug.length}); сократите его`);
       } else if (!SLUG.test(slug)) {
         add(file, 1, '(путь)', 'slug', `имя «${slug}» станет адресом страницы: допустимы латинские буквы в нижнем регистре, цифры и дефис (например, resource-centres)`);
       } else if (layout.nested && !SLUG.test(parts[0] ?? '')) {
         add(file, 1, '(путь)', 'slug', `папка «${parts[0]}» должна называться идентификатором города (латиница, нижний регистр)`);
       }
       const id = stem;
+      if (size > MAX_FILE_BYTES) {
+        add(file, 1, '(файл)', 'file-size', fileSizeMessage(size));
+        continue;
+      }
       candidates.push({ collection, file, absolute, id, draft });
       if (draft && collection !== 'practices') drafts[collection].add(id);
     }
@@ -153,7 +162,14 @@ export function checkBank(options: CheckOptions): BankReport {
   const previous = readEntryCache(options.cacheFile);
   const kept = new Map<string, SlimEntry>();
   for (const c of candidates) {
-    const source = readFileSync(c.absolute, 'utf8');
+    let source: string;
+    try {
+      source = readContentFile(c.absolute);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      add(c.file, 1, '(файл)', message.includes('КБ') ? 'file-size' : 'symlink', message);
+      continue;
+    }
     // The same key the loader computes for a published file, so it can take the full result.
     const key = entryKey(c.file, source, schemaKeyOf(c.collection, LAYOUT[c.collection].nested ? vocabulary[c.draft ? 'drafts' : 'published'] : undefined));
     let entry = previous.get(key);
@@ -161,7 +177,15 @@ export function checkBank(options: CheckOptions): BankReport {
     // document alive until the end of the check cost hundreds of MB on a large bank.
     const lineOf = lazyLineOf(c.file, source);
     if (!entry) {
-      const full = validateEntry(c.file, source, (c.draft ? draftSchemas : published)[c.collection]);
+      let full: ReturnType<typeof validateEntry>;
+      try {
+        full = validateEntry(c.file, source, (c.draft ? draftSchemas : published)[c.collection], renderOptionsOf(c.collection));
+      } catch (error) {
+        // A parser failing in a way no limit foresaw still names its file, and the rest of the bank is checked.
+        const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 200);
+        add(c.file, 1, '(файл)', 'unreadable', `проверка не смогла разобрать файл (${message}); упростите его и сообщите разработчикам банка`);
+        continue;
+      }
       // Only a build (which keeps a cache) has loaders to take the full result.
       if (!c.draft && options.cacheFile) offerValidated(key, { ...full, lineOf });
       entry = slim(full, c.collection === 'submissions');
@@ -202,6 +226,10 @@ export function checkBank(options: CheckOptions): BankReport {
     if (entry.rendered) checkLinks(entry, pages, add);
     const data = entry.data;
     if (!data) continue;
+    // The open data's own rule, asked here so the build's CSV writer never meets a value it cannot write.
+    if (entry.collection !== 'submissions' && entry.collection !== 'questionnaires') {
+      for (const p of listValueProblems(toPlain(data))) add(entry.file, entry.lineOf(p.path), fieldOf(p.path), 'list-separator', p.message);
+    }
     if (entry.collection === 'cities') future(entry, ['population', 'date'], (data.population as { date?: Date } | undefined)?.date, 'дата численности населения');
     if (entry.collection === 'submissions') future(entry, ['year'], data.year, 'год материала');
     if (entry.collection !== 'practices') continue;
@@ -240,10 +268,18 @@ export function checkBank(options: CheckOptions): BankReport {
 
 /** `content/synonyms.yaml` (search vocabulary): optional, but checked like every other file when present. */
 function checkSynonyms(options: CheckOptions, fileName: (absolute: string) => string): ContentProblem[] {
-  const absolute = resolve(options.contentRoot, 'synonyms.yaml');
-  if (!existsSync(absolute)) return [];
-  return validateEntry(fileName(absolute), readFileSync(absolute, 'utf8'), synonymsSchema).problems;
+  const absolute = resolve(options.contentRoot, SYNONYMS_FILE);
+  if (!existsSync(absolute) && !isLink(absolute)) return [];
+  try {
+    return validateEntry(fileName(absolute), readContentFile(absolute), synonymsSchema).problems;
+  } catch (error) {
+    if (!(error instanceof ContentFileError)) throw error;
+    return [{ file: fileName(absolute), line: 1, field: '(файл)', rule: isLink(absolute) ? 'symlink' : 'file-size', message: error.message, severity: 'error' }];
+  }
 }
+
+/** Submissions are also rendered section by section, for the questionnaire page. */
+export const renderOptionsOf = (collection: string) => ({ sections: collection === 'submissions' });
 
 function fieldOf(path: (string | number)[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '');

@@ -23,7 +23,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { z } from 'astro/zod';
 import { parseFrontmatter, parseYaml } from '../frontmatter.ts';
 import type { ContentProblem } from '../problems.ts';
-import { RENDERER_VERSION, type RenderedMdx } from '../safe-mdx.ts';
+import { RENDERER_VERSION, type RenderedMdx, type RenderOptions } from '../safe-mdx.ts';
 import { validateEntry, type ValidatedEntry } from '../validate.ts';
 
 /** Bump when the shape of a cached result changes. */
@@ -79,14 +79,14 @@ export function forgetOffered(): void {
  * The loader's way to validate a file: the check's result when it already made one for the same
  * contents and schema (then forgotten, the loader keeps the HTML in Astro's store), else a fresh one.
  */
-export function takeValidated<S extends z.ZodType>(file: string, source: string, schema: S, schemaKey: string): ValidatedEntry<z.output<S>> {
+export function takeValidated<S extends z.ZodType>(file: string, source: string, schema: S, schemaKey: string, options: RenderOptions = {}): ValidatedEntry<z.output<S>> {
   const key = entryKey(file, source, schemaKey);
   const ready = pending.get(key);
   if (ready) {
     pending.delete(key);
     return ready as ValidatedEntry<z.output<S>>;
   }
-  return validateEntry(file, source, schema);
+  return validateEntry(file, source, schema, options);
 }
 
 /** Line numbers of frontmatter fields, parsed only if a cross-file check asks for one. */

@@ -17,11 +17,19 @@ export function normaliseForSearch(text: string): string {
     .trim();
 }
 
+// Sticky: matched where a number ends, without copying the rest of the text for every number.
 const MULTIPLIERS: [RegExp, number][] = [
-  [/^тыс(?:яч[аи]?|\.|\b)/i, 1_000],
-  [/^(?:млн\.?|миллион(?:а|ов)?)/i, 1_000_000],
-  [/^(?:млрд\.?|миллиард(?:а|ов)?)/i, 1_000_000_000],
+  [/тыс(?:яч[аи]?|\.|\b)/iy, 1_000],
+  [/(?:млн\.?|миллион(?:а|ов)?)/iy, 1_000_000],
+  [/(?:млрд\.?|миллиард(?:а|ов)?)/iy, 1_000_000_000],
 ];
+const GAP = /[ \u00a0\u202f]*/y;
+
+/** A sticky regex's match at `index` of `text`, or undefined. */
+function stickyAt(pattern: RegExp, text: string, index: number): string | undefined {
+  pattern.lastIndex = index;
+  return pattern.exec(text)?.[0];
+}
 
 // Not inside a word or a name: «Молодежь 3D» holds no figure.
 const NUMBER = /(?<![\p{L}\d])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:[.,](\d+))?(?![\p{L}\d])/gu;
@@ -42,15 +50,15 @@ export function numbersIn(text: string): FoundNumber[] {
   for (const match of text.matchAll(NUMBER)) {
     const whole = (match[1] ?? '').replace(/[ \u00a0\u202f]/g, '');
     const raw = Number(match[2] ? `${whole}.${match[2]}` : whole);
-    const after = text.slice((match.index ?? 0) + match[0].length);
-    const gap = /^[ \u00a0\u202f]*/.exec(after)?.[0] ?? '';
+    const end = (match.index ?? 0) + match[0].length;
+    const gap = stickyAt(GAP, text, end) ?? '';
     let scaled = raw;
     let word = '';
     for (const [pattern, factor] of MULTIPLIERS) {
-      const found = pattern.exec(after.slice(gap.length));
-      if (found) {
+      const found = stickyAt(pattern, text, end + gap.length);
+      if (found !== undefined) {
         scaled = raw * factor;
-        word = gap + found[0];
+        word = gap + found;
         break;
       }
     }
@@ -97,22 +105,68 @@ export function findFigures(text: string): FigureMention[] {
   const out: FigureMention[] = [];
   text.split('\n').forEach((fullLine, i) => {
     const lineText = fullLine.replace(/^\s*(?:[-–—•*]|\d+[.)])\s+/, '');
+    // Every step below looks at a bounded stretch around the number or scans once from it: a
+    // line of any length, or a word of any length before a figure, costs time in proportion to it.
     for (const n of numbersIn(lineText)) {
-      const before = lineText.slice(0, n.index);
-      const after = lineText.slice(n.index + n.text.length);
+      const start = n.index;
+      const end = n.index + n.text.length;
       const isYear = Number.isInteger(n.raw) && n.raw >= 1900 && n.raw <= 2100 && n.text.length === 4 &&
-        (/^\s*(?:г\.|год|году|года|годы|годов|гг)/i.test(after) || /^[-–—]\d{4}/.test(after) || /\d{4}[-–—]$/.test(before));
+        (stickyAt(YEAR_WORD, lineText, end) !== undefined || stickyAt(YEAR_RANGE_AFTER, lineText, end) !== undefined ||
+          YEAR_RANGE_BEFORE.test(lineText.slice(Math.max(0, start - 5), start)));
       if (isYear) continue;
-      // The sentence around the number: from the last «. », «; » or «(» before it to the next after it.
-      const from = Math.max(before.lastIndexOf('. '), before.lastIndexOf('; '), before.lastIndexOf('(')) + 1;
-      const endMatch = /[.;](?:\s|$)|\)/.exec(after);
-      const sentenceBefore = before.slice(from);
-      const sentenceAfter = endMatch ? after.slice(0, endMatch.index) : after;
-      const left = /(?:\S+\s+){0,4}$/u.exec(sentenceBefore)?.[0] ?? '';
-      const right = /^(?:\s*\S+){0,4}/u.exec(sentenceAfter)?.[0] ?? '';
+      // Up to four words either side, cut at the sentence: the last «. », «; » or «(» before the
+      // number, the next «.», «;» or «)» after it. Only the four-word windows are searched, so
+      // a line with many figures and no full stop costs time in proportion to its length.
+      const leftStart = wordsBefore(lineText, 0, start, 4);
+      const leftWindow = lineText.slice(leftStart, start);
+      const after = (found: number, length: number) => (found === -1 ? 0 : found + length);
+      const last = (mark: string) => (leftWindow.length >= mark.length ? after(leftWindow.lastIndexOf(mark, leftWindow.length - mark.length), mark.length) : 0);
+      const boundary = Math.max(last('. '), last('; '), last('('));
+      const left = boundary > 0 ? lineText.slice(wordsBefore(lineText, leftStart + boundary, start, 4), start) : leftWindow;
+      const rightEnd = wordsAfter(lineText, end, lineText.length, 4);
+      const sentenceEnd = SENTENCE_END.exec(lineText.slice(end, rightEnd));
+      const right = sentenceEnd ? lineText.slice(end, wordsAfter(lineText, end, end + sentenceEnd.index, 4)) : lineText.slice(end, rightEnd);
       const phrase = `${left}${n.text}${right}`.trim().replace(/^[-–—,:;\s]+|[-–—,:;\s]+$/g, '');
       out.push({ line: i + 1, phrase, value: n.scaled });
     }
   });
   return out;
+}
+
+const YEAR_WORD = /\s*(?:г\.|год|году|года|годы|годов|гг)/iy;
+const YEAR_RANGE_AFTER = /[-–—]\d{4}/y;
+const YEAR_RANGE_BEFORE = /\d{4}[-–—]$/;
+const SENTENCE_END = /[.;](?:\s|$)|\)/;
+const isSpace = (c: string | undefined) => c !== undefined && /\s/u.test(c);
+
+/**
+ * Where the last `count` whole words before `end` begin (each followed by whitespace), no
+ * further back than `floor`: what `/(?:\S+\s+){0,4}$/` matched, in one backward pass.
+ */
+function wordsBefore(text: string, floor: number, end: number, count: number): number {
+  let at = end;
+  for (let n = 0; n < count; n++) {
+    let j = at;
+    while (j > floor && isSpace(text[j - 1])) j--;
+    if (j === at) break;
+    let k = j;
+    while (k > floor && !isSpace(text[k - 1])) k--;
+    if (k === j) break;
+    at = k;
+  }
+  return at;
+}
+
+/** Where the first `count` words after `start` end, no further than `ceiling`: `/^(?:\s*\S+){0,4}/` in one pass. */
+function wordsAfter(text: string, start: number, ceiling: number, count: number): number {
+  let at = start;
+  for (let n = 0; n < count; n++) {
+    let j = at;
+    while (j < ceiling && isSpace(text[j])) j++;
+    if (j === ceiling) break;
+    let k = j;
+    while (k < ceiling && !isSpace(text[k])) k++;
+    at = k;
+  }
+  return at;
 }

@@ -4,7 +4,7 @@
  * problems (the same lines `npm run check` prints), whichever loader Astro happens to run first.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, globSync, statSync } from 'node:fs';
+import { existsSync, globSync, lstatSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkBank, type BankReport, type CheckOptions } from './check-bank.ts';
 
@@ -25,8 +25,9 @@ function stateOf(options: CheckOptions): string {
     for (const file of globSync(pattern, { cwd: root }).sort()) {
       hash.update(file);
       if (root !== options.contentRoot) continue;
-      const stat = statSync(resolve(root, file));
-      if (stat.isFile()) hash.update(`\0${stat.size}\0${stat.mtimeMs}\n`);
+      // lstat: a link is hashed as itself (the check refuses it), and a dangling one does not throw.
+      const stat = lstatSync(resolve(root, file));
+      hash.update(`\0${stat.isFile() ? 'f' : stat.isSymbolicLink() ? 'l' : 'o'}\0${stat.size}\0${stat.mtimeMs}\n`);
     }
   }
   hash.update(new Date().toISOString().slice(0, 10));

@@ -35,6 +35,12 @@ export const RULES = {
   'mdx/invalid-attribute': { severity: 'error', description: 'недопустимое значение атрибута или нет обязательного атрибута' },
   'mdx/unsafe-url': { severity: 'error', description: 'адрес со схемой javascript:, data:, vbscript: и т. п.' },
   'mdx/external-resource': { severity: 'error', description: 'изображение с другого сайта' },
+  'mdx/nesting': { severity: 'error', description: 'слишком глубокая вложенность (цитата в цитате, список в списке, компонент в компоненте)' },
+  'mdx/too-many-tags': { severity: 'error', description: 'больше 1000 тегов и компонентов в одном файле' },
+  symlink: { severity: 'error', description: 'символическая ссылка или не обычный файл в папке материалов' },
+  'file-size': { severity: 'error', description: 'файл больше допустимого размера' },
+  unreadable: { severity: 'error', description: 'файл, который проверка не смогла разобрать по непредусмотренной причине' },
+  'list-separator': { severity: 'error', description: 'в элементе списка знак «|», которым открытые данные разделяют элементы' },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;
@@ -44,3 +50,9 @@ export type RuleId = keyof typeof RULES;
  * a published file may not, so an unfinished scaffold cannot be merged by mistake.
  */
 export const PLACEHOLDER = 'ЗАПОЛНИТЬ';
+
+/**
+ * The longest name a file (and so a page address) may have. File systems stop at 255 bytes;
+ * an address this long is already unreadable. `npm run new` and the checker use the same bound.
+ */
+export const MAX_SLUG_LENGTH = 80;
