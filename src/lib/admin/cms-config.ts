@@ -51,6 +51,11 @@ export interface AdminSettings {
   enumLabels?: readonly Record<string, string>[];
   /** An OAuth endpoint of the association's own (sveltia-cms-auth); without it, editors sign in with a token. */
   authBaseUrl?: string;
+  /**
+   * Entries that exist, by collection: the choices of a reference to a nested collection
+   * (`submissions`), whose ids the CMS's relation widget cannot store.
+   */
+  entries?: Partial<Record<string, readonly { id: string; label: string }[]>>;
   /** Label and hint of the body editor of MDX collections. */
   bodyLabel?: string;
   bodyHint?: string;
@@ -142,9 +147,7 @@ function unwrap(schema: AnySchema): { inner: AnySchema; required: boolean; defau
 /** «Город, который её реализовал (…)» → label «Город», hint the whole sentence. */
 function labelAndHint(name: string, description: string | undefined): { label: string; hint?: string } {
   if (!description) return { label: name };
-  let label = description.split(/[:;]| \(| —/)[0]!.trim() || description;
-  // A long first clause is cut at its first comma: «Материал города, из которого …».
-  if (label.length > 40) label = label.split(',')[0]!.trim();
+  const label = description.split(/[:;]| \(| —/)[0]!.trim() || description;
   return label === description ? { label } : { label, hint: description };
 }
 
@@ -163,24 +166,31 @@ interface FieldContext {
   collections: ReadonlyMap<string, AdminCollection>;
 }
 
-/** The value a relation stores: the entry's id, which for nested collections includes its folder. */
-function relationValueField(target: AdminCollection | undefined): string {
-  if (!target?.path) return '{{slug}}';
-  const prefix = target.path.fileNamePrefix ?? '';
-  return `{{${target.path.folderField}}}/${prefix}{{slug}}`;
-}
-
 function relationField(base: { name: string; label: string; hint?: string }, collection: string, ctx: FieldContext, extra: Record<string, unknown>): CmsField {
   const target = ctx.collections.get(collection);
+  if (target?.path) {
+    // An entry of a nested collection has the id `<folder>/<file>` (`irkutsk/2013-…`), which
+    // the CMS's relation widget cannot store: its value templates know only the file's own
+    // slug and field values (and show a related city by its label, a year as «2 013»). So the
+    // choice is among the entries that exist at build, by id — drafts are not among them.
+    const entries = ctx.settings.entries?.[collection];
+    if (!entries) throw new Error(`${base.name}: для ссылки на «${collection}» нужен список записей (settings.entries.${collection})`);
+    const { multiple, min, max } = extra as { multiple?: boolean; min?: number; max?: number };
+    return {
+      ...base,
+      widget: 'select',
+      options: entries.map((e) => ({ label: e.label === e.id ? e.id : `${e.label} (${e.id})`, value: e.id })),
+      ...(multiple ? { multiple, ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) } : {}),
+    };
+  }
   const display = target?.identifierField ?? (target?.format === 'mdx' || collection === 'questionnaires' ? 'title' : 'name');
-  const displayField = collection === 'cities' ? 'name.nominative' : display;
   return {
     ...base,
     widget: 'relation',
     collection,
-    value_field: relationValueField(target),
-    search_fields: [displayField],
-    display_fields: [displayField],
+    value_field: '{{slug}}',
+    search_fields: [display],
+    display_fields: [display],
     ...extra,
   };
 }

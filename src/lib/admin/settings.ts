@@ -6,7 +6,7 @@ import { ru } from '../../i18n/ru.ts';
 import { repositoryBranch, repositoryUrl } from '../editorial/repository.ts';
 import type { AdminSettings } from './cms-config.ts';
 
-export function adminSettings(env: Record<string, string | undefined> = process.env, site?: URL): AdminSettings {
+export function adminSettings(env: Record<string, string | undefined> = process.env, site?: URL, entries: AdminSettings['entries'] = {}): AdminSettings {
   return {
     repositoryUrl: repositoryUrl(env),
     branch: repositoryBranch(env),
@@ -14,6 +14,7 @@ export function adminSettings(env: Record<string, string | undefined> = process.
     ...(site ? { siteUrl: site.href.replace(/\/$/, '') } : {}),
     enumLabels: [ru.federalDistrict, ru.status, ru.metricKind, { ...ru.qualifier, exact: ru.admin.exactQualifier }],
     ...((env.ADMIN_AUTH_URL ?? '').trim() ? { authBaseUrl: env.ADMIN_AUTH_URL!.trim() } : {}),
+    entries,
     bodyLabel: ru.admin.bodyLabel,
     bodyHint: ru.admin.bodyHint,
   };
