@@ -4,7 +4,8 @@
  *
  * The bundle has hard-coded addresses of other hosts: it fetches its interface strings (other
  * than English) and fonts from CDNs, checks a CDN for a newer version and polls GitHub's status
- * page. Each is rewritten (`rewrites` below): strings and fonts come from the package's own files
+ * page. Each is rewritten (`rewrites` below), as is the one thing its page does against WCAG
+ * (it forbids zooming): strings and fonts come from the package's own files
  * published beside the admin (`src/pages/admin/locales/`, `src/pages/admin/fonts/`), the checks
  * answer «nothing new» without a request. The build fails if an address is not found as often as
  * expected, so an upgrade cannot bring a CDN back unnoticed; the version is pinned in
@@ -62,6 +63,14 @@ function rewrites(fontFiles: readonly string[]): Rewrite[] {
       what: 'статус GitHub (githubstatus.com)',
       pattern: /`https:\/\/www\.githubstatus\.com\/api\/v2\/status\.json`/g,
       replacement: '`data:application/json,{}`',
+      count: 1,
+    },
+    {
+      // Not an address, an accessibility fix: the CMS's own viewport <meta> forbids zooming
+      // (maximum-scale=1), which WCAG 1.4.4 does not allow (axe: meta-viewport).
+      what: 'запрет масштабирования (maximum-scale=1)',
+      pattern: /,`maximum-scale=1`/g,
+      replacement: '',
       count: 1,
     },
     {
