@@ -434,7 +434,8 @@ export const ru = {
     /** The `exact` qualifier has no word before a figure; the admin still needs a label. */
     exactQualifier: 'точно',
     bodyLabel: 'Текст',
-    bodyHint: 'Разделы начинаются с заголовка второго уровня; выделенный блок (Callout) и цитата (Quote) — кнопкой «+».',
+    bodyHint: 'Разделы начинаются с заголовка второго уровня; выделенный блок (Callout) и цитата (Quote) — в меню «Вставить».',
+    appTitle: 'Банк практик АСДГ: редакторская',
   },
 } as const;
 

@@ -56,6 +56,8 @@ export interface AdminSettings {
    * (`submissions`), whose ids the CMS's relation widget cannot store.
    */
   entries?: Partial<Record<string, readonly { id: string; label: string }[]>>;
+  /** The admin's name on its sign-in screen. */
+  appTitle?: string;
   /** Label and hint of the body editor of MDX collections. */
   bodyLabel?: string;
   bodyHint?: string;
@@ -318,6 +320,7 @@ export function cmsConfig(collections: readonly AdminCollection[], settings: Adm
     backend,
     // One pull request per entry: the editors' review is the pull request.
     publish_mode: 'editorial_workflow',
+    ...(settings.appTitle ? { app_title: settings.appTitle } : {}),
     ...(settings.siteUrl ? { site_url: settings.siteUrl, display_url: settings.siteUrl } : {}),
     // Images are not offered; the folder is still required by the CMS.
     media_folder: 'public/media',

@@ -15,6 +15,7 @@ export function adminSettings(env: Record<string, string | undefined> = process.
     enumLabels: [ru.federalDistrict, ru.status, ru.metricKind, { ...ru.qualifier, exact: ru.admin.exactQualifier }],
     ...((env.ADMIN_AUTH_URL ?? '').trim() ? { authBaseUrl: env.ADMIN_AUTH_URL!.trim() } : {}),
     entries,
+    appTitle: ru.admin.appTitle,
     bodyLabel: ru.admin.bodyLabel,
     bodyHint: ru.admin.bodyHint,
   };
