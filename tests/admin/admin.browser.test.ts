@@ -103,7 +103,7 @@ describe('the admin at /admin/', () => {
     try {
       await signInLocally(page);
       // The bank's practices are listed from the local folder.
-      await expect(page.getByText('«Неделя озеленения»', { exact: false }).first().isVisible()).resolves.toBe(true);
+      await page.getByText('«Неделя озеленения»', { exact: false }).first().waitFor({ timeout: 15_000 });
 
       await page.getByRole('button', { name: 'Создать новую запись' }).click();
       const form = page.getByRole('group', { name: /^Редактировать содержимое/ });
@@ -135,6 +135,17 @@ describe('the admin at /admin/', () => {
       await form.getByRole('textbox', { name: 'Организация, в которую обращаться' }).fill('Администрация города Иркутска');
       await form.getByRole('group', { name: /Дата публикации/ }).getByRole('button', { name: 'Сегодня' }).click();
       await form.getByRole('textbox', { name: 'Текст', exact: true }).fill('По данным города, за год проведено 657 мероприятий.');
+      // The project's own component, from the editor's «Insert» menu, which offers nothing else.
+      await form.getByRole('button', { name: 'Вставить' }).click();
+      await page.getByRole('menuitem', { name: /^Callout/ }).waitFor();
+      const offered = await page.getByRole('menuitem').allInnerTexts();
+      expect(offered, 'меню «Вставить»').toHaveLength(2);
+      expect(offered[0]).toMatch(/^Callout/);
+      expect(offered[1]).toMatch(/^Quote/);
+      await page.getByRole('menuitem', { name: /^Callout/ }).click();
+      await form.getByRole('radio', { name: 'important', exact: true }).check();
+      await form.getByRole('textbox', { name: /^title/ }).fill('Что уточнить');
+      await form.getByRole('textbox', { name: 'Текст', exact: true }).last().fill('Состав курсов стоит уточнить в администрации Иркутска.');
       await page.getByRole('textbox', { name: 'Слаг' }).fill(SLUG);
 
       const before = await readRepository(page);
@@ -182,6 +193,10 @@ describe('the admin at /admin/', () => {
       expect(rows[0]).toContain('«за год проведено 657 мероприятий»');
       expect(rows[1]).toContain('более 230 общественных, муниципальных, коммерческих структур');
       expect(textOf(document.querySelector('main'))).toContain('Волонтёрство');
+      expect(written).toContain('<Callout type="important" title="Что уточнить">\nСостав курсов стоит уточнить в администрации Иркутска.\n</Callout>');
+      const callout = document.querySelector('aside.callout--important');
+      expect(textOf(callout?.querySelector('.callout__title') ?? null)).toBe('Что уточнить');
+      expect(textOf(callout)).toContain('Состав курсов стоит уточнить в администрации Иркутска.');
 
       expect(admin.foreignRequests).toEqual([]);
       expect(await admin.cspViolations()).toEqual([]);

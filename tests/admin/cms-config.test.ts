@@ -14,6 +14,7 @@ import { adminCollections } from '../../src/lib/admin/collections.ts';
 import { BODY_BUTTONS, cmsConfig, editorComponents, type AdminCollection, type AdminSettings, type CmsField } from '../../src/lib/admin/cms-config.ts';
 import { editorComponentDefinitions } from '../../src/lib/admin/editor-components.ts';
 import { adminSettings } from '../../src/lib/admin/settings.ts';
+import { ru } from '../../src/i18n/ru.ts';
 import { CONTENT_COMPONENTS } from '../../src/lib/content/components.ts';
 import { renderSafeMdx } from '../../src/lib/content/safe-mdx.ts';
 import { citySchema, knownRef, metricSchema, practiceSchema, topicSchema, type KnownIds } from '../../src/lib/content/schema.ts';
@@ -177,6 +178,7 @@ describe('the body editor', () => {
 
   it('offers the project’s components and no heading of level 1, image or code block', () => {
     expect(body.widget).toBe('markdown');
+    expect(body).toMatchObject({ label: ru.admin.bodyLabel, hint: ru.admin.bodyHint });
     expect(body.editor_components).toEqual(Object.keys(CONTENT_COMPONENTS).map((n) => n.toLowerCase()));
     expect(body.buttons).toEqual([...BODY_BUTTONS]);
     expect(body.buttons).not.toContain('heading-one');

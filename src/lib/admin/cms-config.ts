@@ -45,8 +45,6 @@ export interface AdminSettings {
   contentDir: string;
   /** The published site's address, for the admin's «open the site» link. */
   siteUrl?: string;
-  /** The published site's address of an entry, for «view on the site». */
-  previewPath?: Record<string, string>;
   /** Russian labels of closed vocabularies, matched to an enum by its set of values. */
   enumLabels?: readonly Record<string, string>[];
   /** An OAuth endpoint of the association's own (sveltia-cms-auth); without it, editors sign in with a token. */
@@ -347,18 +345,17 @@ export function cmsConfig(collections: readonly AdminCollection[], settings: Adm
         slug: { editable: true },
         ...(collection.summary ? { summary: collection.summary } : {}),
         ...(collection.path
-          ? { path: `{{${collection.path.folderField}}}/${collection.path.fileNamePrefix ?? ''}{{slug}}`, nested: undefined }
+          ? { path: `{{${collection.path.folderField}}}/${collection.path.fileNamePrefix ?? ''}{{slug}}` }
           : {}),
-        ...(settings.previewPath?.[collection.name] ? { preview_path: settings.previewPath[collection.name] } : {}),
         fields:
           collection.format === 'mdx'
             ? [
                 ...fields,
                 {
                   name: 'body',
-                  label: 'Текст',
+                  label: settings.bodyLabel ?? 'body',
                   widget: 'markdown',
-                  hint: 'Разделы начинаются с заголовка второго уровня; выделенный блок и цитата — кнопкой «+».',
+                  ...(settings.bodyHint ? { hint: settings.bodyHint } : {}),
                   buttons: [...BODY_BUTTONS],
                   editor_components: components.map((c) => c.id),
                   modes: ['rich_text', 'raw'],
@@ -366,7 +363,6 @@ export function cmsConfig(collections: readonly AdminCollection[], settings: Adm
               ]
             : fields,
       };
-      if (out.nested === undefined) delete out.nested;
       return out;
     }),
   };
