@@ -35,8 +35,8 @@ function repositoryFiles(): Record<string, string> {
 }
 
 /** Opens /admin/ with the folder picker answering with an OPFS folder holding `files`. */
-async function openAdmin(site: ReturnType<typeof siteInBrowser>): Promise<WatchedPage & { cspViolations: () => Promise<string[]> }> {
-  const watched = await openPage(site.browser);
+async function openAdmin(site: ReturnType<typeof siteInBrowser>, colorScheme: 'light' | 'dark' = 'light'): Promise<WatchedPage & { cspViolations: () => Promise<string[]> }> {
+  const watched = await openPage(site.browser, { colorScheme });
   const { page, context } = watched;
   await context.addInitScript(() => {
     const w = window as unknown as { __csp: string[]; showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> };
@@ -206,8 +206,8 @@ describe('the admin at /admin/', () => {
     }
   });
 
-  it('has no axe violations on its screens and makes no foreign request', { timeout: 120_000 }, async () => {
-    const admin = await openAdmin(site);
+  it.each(['light', 'dark'] as const)('has no axe violations on its screens (%s scheme) and makes no foreign request', { timeout: 120_000 }, async (scheme) => {
+    const admin = await openAdmin(site, scheme);
     const { page, context } = admin;
     try {
       await page.getByRole('button', { name: 'Работать с локальным репозиторием' }).waitFor();
@@ -218,7 +218,10 @@ describe('the admin at /admin/', () => {
       await page.getByRole('button', { name: 'Создать новую запись' }).click();
       await page.getByRole('textbox', { name: 'Название практики', exact: true }).waitFor();
       screens['новая практика'] = await axeViolations(page);
-      expect(screens).toEqual({ вход: [], 'список практик': [], 'новая практика': [] });
+      await page.getByRole('group', { name: /Поле.*Показатели/ }).getByRole('button', { name: /^Добавить/ }).last().click();
+      await page.getByRole('combobox', { name: 'Что считается' }).waitFor();
+      screens['строка показателя'] = await axeViolations(page);
+      expect(screens).toEqual({ вход: [], 'список практик': [], 'новая практика': [], 'строка показателя': [] });
       expect(admin.foreignRequests).toEqual([]);
       expect(await admin.cspViolations()).toEqual([]);
       expect(admin.consoleErrors).toEqual([]);
