@@ -431,6 +431,15 @@ export const ru = {
     preview: 'Содержимое файла',
   },
   yearsOngoing: (start: number) => `с ${start}`,
+  admin: {
+    title: 'Редакторская — Банк практик АСДГ',
+    noscript: 'Редакторская работает только с включённым JavaScript.',
+    /** The `exact` qualifier has no word before a figure; the admin still needs a label. */
+    exactQualifier: 'точно',
+    bodyLabel: 'Текст',
+    bodyHint: 'Разделы начинаются с заголовка второго уровня; выделенный блок (Callout) и цитата (Quote) — в меню «Вставить».',
+    appTitle: 'Банк практик АСДГ: редакторская',
+  },
 } as const;
 
 export type Strings = typeof ru;

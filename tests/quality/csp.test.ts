@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ADMIN_CSP } from '../../src/lib/admin/admin-page.ts';
 import { scanTags } from '../../src/lib/quality/html-scan.ts';
 import { openPage, siteInBrowser } from '../helpers/browser.ts';
 import { requireBuilt } from '../helpers/build-bank.ts';
@@ -30,8 +31,19 @@ function parsePolicy(policy: string): Map<string, string[]> {
   return directives;
 }
 
+/** The admin's page, the one page with a policy of its own. */
+const isAdmin = (file: string) => file.replaceAll('\\', '/') === 'admin/index.html';
+
 describe('every built page', () => {
   const pages = builtPages();
+
+  it('gives the admin’s own policy to /admin/ alone', () => {
+    expect(pages.filter((file) => readFileSync(join(publishedDist, file), 'utf8').includes(ADMIN_CSP))).toEqual(['admin/index.html']);
+    // What the admin's policy adds is an inline-style allowance and GitHub's API, nothing for scripts.
+    const admin = parsePolicy(ADMIN_CSP);
+    expect(admin.get('script-src')).toEqual(["'self'"]);
+    expect(admin.get('connect-src')).toEqual(["'self'", 'blob:', 'data:', 'https://api.github.com']);
+  });
 
   it('finds the pages', () => {
     expect(pages.length).toBeGreaterThan(10);
@@ -50,6 +62,15 @@ describe('every built page', () => {
     expect(scriptSrc).not.toContain('*');
     expect(policy.get('default-src')).toEqual(["'self'"]);
     expect(policy.get('object-src')).toEqual(["'none'"]);
+    if (isAdmin(file)) {
+      // The admin (a third-party CMS) has its own policy, and only it: see src/lib/admin/admin-page.ts.
+      expect(metas[0]!.attributes.get('content')).toBe(ADMIN_CSP);
+    } else {
+      // The site's own pages allow no inline style and no other host, whatever the admin needs.
+      expect(policy.get('style-src') ?? [], 'style-src').not.toContain("'unsafe-inline'");
+      const hosts = [...policy.values()].flat().filter((source) => /^(https?:|\*)/.test(source) || source.includes('.'));
+      expect(hosts, 'источники с других сайтов').toEqual([]);
+    }
 
     // The policy must come before anything it governs.
     const metaIndex = tags.indexOf(metas[0]!);

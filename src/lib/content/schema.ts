@@ -28,6 +28,12 @@ export interface KnownIds {
 
 export type CollectionName = keyof KnownIds;
 
+/**
+ * Which collection a reference field points to. `knownRef` registers every reference here, so
+ * tools that read the schemas (the admin's generated configuration) see a relation, not a string.
+ */
+export const referenceTargets = z.registry<{ collection: CollectionName }>();
+
 const NOUN: Record<CollectionName, string> = {
   cities: 'город',
   topics: 'тема',
@@ -53,7 +59,8 @@ export function knownRef<C extends CollectionName>(collection: C, known: KnownId
       error: (issue) =>
         `неизвестн${collection === 'topics' || collection === 'questionnaires' ? 'ая' : 'ый'} ${NOUN[collection]} «${String(issue.input)}»; допустимые: ${listOf(ids)}`,
     })
-    .transform((id) => ({ collection, id }));
+    .transform((id) => ({ collection, id }))
+    .register(referenceTargets, { collection });
 }
 
 const currentYear = () => new Date().getFullYear();
@@ -129,37 +136,38 @@ export const topicSchema = z.strictObject({
 /** `content/questionnaires/<slug>.yaml`: an АСДГ questionnaire that cities answer. */
 export const questionnaireSchema = z.strictObject({
   /** Title of the questionnaire. */
-  title: text('название анкеты'),
+  title: text('название анкеты').describe('Название анкеты'),
   /** The questions, in order; a submission answers them under headings with the same text. */
   questions: z
     .array(
       z.strictObject({
         /** Stable id of the question, used in links (`q1`, `asdg-help`). */
-        id: z.string().regex(/^[a-z0-9-]+$/, { error: 'id вопроса — латиница, цифры и дефис' }),
+        id: z.string().regex(/^[a-z0-9-]+$/, { error: 'id вопроса — латиница, цифры и дефис' }).describe('Идентификатор вопроса: латиница, цифры и дефис (q1, asdg-help)'),
         /** The question as the questionnaire words it. */
-        text: text('текст вопроса'),
+        text: text('текст вопроса').describe('Вопрос в формулировке анкеты'),
       }),
     )
-    .min(1, { error: 'в анкете должен быть хотя бы один вопрос' }),
+    .min(1, { error: 'в анкете должен быть хотя бы один вопрос' })
+    .describe('Вопросы по порядку; в материале города это заголовки ## с тем же текстом'),
 });
 
 export function submissionSchema(known: KnownIds) {
   /** `content/submissions/<city>/<year>-<slug>.mdx`: a city's answers to a questionnaire, verbatim. */
   return z.strictObject({
     /** Title for the bank's lists: what the material is about. */
-    title: text('заголовок материала'),
+    title: text('заголовок материала').describe('Заголовок для списков банка: о чём материал'),
     /** The city that sent it. */
-    city: knownRef('cities', known),
+    city: knownRef('cities', known).describe('Город, приславший материал'),
     /** The year the answers report on. */
-    year,
+    year: year.describe('Год, о котором отчитывается город'),
     /** The questionnaire answered; the body's `##` headings are its questions. */
-    questionnaire: knownRef('questionnaires', known),
+    questionnaire: knownRef('questionnaires', known).describe('Анкета, на которую отвечает город; заголовки ## текста — её вопросы'),
     /** The heading of the original document, as the city wrote it («ИРКУТСК»). */
-    originalHeading: z.string().optional(),
+    originalHeading: z.string().optional().describe('Заголовок исходного документа, как его написал город («ИРКУТСК»)'),
     /** Who wrote it, where the document says so. */
-    author: z.string().optional(),
+    author: z.string().optional().describe('Автор, если документ его называет'),
     /** Date the material was published in the bank. */
-    published: pastDate,
+    published: pastDate.describe('Дата публикации в банке'),
   });
 }
 

@@ -1,0 +1,232 @@
+/**
+ * The real admin in Chromium, over a local copy of the repository, in the CMS's own
+ * «work with local repository» mode. The only test double is the operating system's folder
+ * picker: `showDirectoryPicker` resolves to a folder of the browser's private file system
+ * (OPFS) filled with the bank's content files and a `.git` folder, as a clone would have.
+ *
+ * An editor creates a practice with two metrics and a topic and saves it; the file the CMS
+ * writes passes `npm run check` in a copy of the bank and builds into a page showing the
+ * figures. The admin makes no request to another host, breaks no rule of its CSP, and its
+ * screens have no axe violations.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, openPage, siteInBrowser, type WatchedPage } from '../helpers/browser.ts';
+import { buildBank } from '../helpers/build-bank.ts';
+import { readPage, textOf } from '../helpers/html.ts';
+import { projectRoot, publishedDist, testOut } from '../helpers/paths.ts';
+
+const contentDir = resolve(projectRoot, 'content');
+const SLUG = 'admin-learning-city-check';
+const TITLE = 'Проверка редакторской: волонтёры обучают горожан';
+
+/** The repository's content files, as a clone has them: path → text. */
+function repositoryFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(contentDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files[relative(projectRoot, path).replaceAll('\\', '/')] = readFileSync(path, 'utf8');
+  }
+  return files;
+}
+
+/** Opens /admin/ with the folder picker answering with an OPFS folder holding `files`. */
+async function openAdmin(site: ReturnType<typeof siteInBrowser>, colorScheme: 'light' | 'dark' = 'light'): Promise<WatchedPage & { cspViolations: () => Promise<string[]> }> {
+  const watched = await openPage(site.browser, { colorScheme });
+  const { page, context } = watched;
+  await context.addInitScript(() => {
+    const w = window as unknown as { __csp: string[]; showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    // The test double for the OS folder picker, and only that.
+    w.showDirectoryPicker = async () => (await navigator.storage.getDirectory()).getDirectoryHandle('repo', { create: true });
+  });
+  // A tall window: the CMS renders only the fields in view.
+  await page.setViewportSize({ width: 1280, height: 5000 });
+  await page.goto(`${site.server.url}/admin/`);
+  await page.evaluate(async (files) => {
+    const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('repo', { create: true });
+    await root.getDirectoryHandle('.git', { create: true });
+    for (const [path, text] of Object.entries(files)) {
+      const parts = path.split('/');
+      let dir = root;
+      for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, { create: true });
+      const writable = await (await dir.getFileHandle(parts.at(-1)!, { create: true })).createWritable();
+      await writable.write(text);
+      await writable.close();
+    }
+  }, repositoryFiles());
+  return { ...watched, cspViolations: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp) };
+}
+
+/** Every file of the OPFS repository: path → text. */
+async function readRepository(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(async () => {
+    const out: Record<string, string> = {};
+    const walk = async (dir: FileSystemDirectoryHandle, prefix: string) => {
+      for await (const [name, handle] of (dir as unknown as { entries(): AsyncIterable<[string, FileSystemHandle]> }).entries()) {
+        if (handle.kind === 'directory') await walk(handle as FileSystemDirectoryHandle, `${prefix}${name}/`);
+        else out[`${prefix}${name}`] = await (await (handle as FileSystemFileHandle).getFile()).text();
+      }
+    };
+    await walk(await (await navigator.storage.getDirectory()).getDirectoryHandle('repo'), '');
+    return out;
+  });
+}
+
+async function signInLocally(page: Page) {
+  await page.getByRole('button', { name: 'Работать с локальным репозиторием' }).click();
+  await page.getByRole('button', { name: 'Создать новую запись' }).waitFor();
+}
+
+/** Picks a choice of a select field, whichever way the CMS shows it (radio buttons or a list). */
+async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: string | RegExp, option: RegExp, nth = 0) {
+  const radios = scope.getByRole('radiogroup', { name: label }).nth(nth);
+  if (await radios.count()) {
+    await radios.getByRole('radio', { name: option }).check();
+    return;
+  }
+  await scope.getByRole('combobox', { name: label }).nth(nth).click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+describe('the admin at /admin/', () => {
+  const site = siteInBrowser(publishedDist);
+
+  it('creates a practice with two metrics and a topic; the file passes the checker and builds into its page', { timeout: 300_000 }, async () => {
+    const admin = await openAdmin(site);
+    const { page, context } = admin;
+    try {
+      await signInLocally(page);
+      // The bank's practices are listed from the local folder.
+      await page.getByText('«Неделя озеленения»', { exact: false }).first().waitFor({ timeout: 15_000 });
+
+      await page.getByRole('button', { name: 'Создать новую запись' }).click();
+      const form = page.getByRole('group', { name: /^Редактировать содержимое/ });
+      await form.getByRole('textbox', { name: 'Название практики', exact: true }).fill(TITLE);
+      await choose(page, form, 'Город, который её реализовал', /Иркутск/);
+      await choose(page, form, 'Материал города', /irkutsk\/2013-public-engagement/);
+      await form.getByRole('textbox', { name: /^Краткое описание/ }).fill('Волонтёры обучают горожан знаниям, умениям и навыкам; к проекту присоединились более 230 структур.');
+      await form.getByRole('combobox', { name: /^Темы/ }).click();
+      await page.getByRole('option', { name: 'Волонтёрство' }).click();
+      await form.getByRole('spinbutton', { name: 'Год начала практики' }).fill('2013');
+      await choose(page, form, 'Состояние практики', /\(active\)/);
+      await form.getByRole('spinbutton', { name: /^Год, на который известно/ }).fill('2013');
+
+      const metrics = form.getByRole('group', { name: /Поле.*Показатели/ });
+      const figures = [
+        { kind: /\(events\)/, value: '657', qualifier: /\(exact\)/, unit: 'мероприятий', source: 'за год проведено 657 мероприятий' },
+        { kind: /\(organisations\)/, value: '230', qualifier: /\(more-than\)/, unit: 'общественных, муниципальных, коммерческих структур', source: 'более 230 общественных, муниципальных, коммерческих структур' },
+      ];
+      for (const [i, figure] of figures.entries()) {
+        await metrics.getByRole('button', { name: /^Добавить/ }).last().click();
+        await choose(page, metrics, 'Что считается', figure.kind, i);
+        await metrics.getByRole('spinbutton', { name: /^Число/ }).nth(i).fill(figure.value);
+        await choose(page, metrics, 'Точность цифры', figure.qualifier, i);
+        await metrics.getByRole('textbox', { name: /^Единица/ }).nth(i).fill(figure.unit);
+        await metrics.getByRole('spinbutton', { name: /^Год, к которому/ }).nth(i).fill('2013');
+        await metrics.getByRole('textbox', { name: /^Формулировка/ }).nth(i).fill(figure.source);
+      }
+      await form.getByRole('textbox', { name: /^Что нужно другому городу/ }).fill('Волонтёры и площадки для занятий; подробности — в администрации Иркутска.');
+      await form.getByRole('textbox', { name: 'Организация, в которую обращаться' }).fill('Администрация города Иркутска');
+      await form.getByRole('group', { name: /Дата публикации/ }).getByRole('button', { name: 'Сегодня' }).click();
+      await form.getByRole('textbox', { name: 'Текст', exact: true }).fill('По данным города, за год проведено 657 мероприятий.');
+      // The project's own component, from the editor's «Insert» menu, which offers nothing else.
+      await form.getByRole('button', { name: 'Вставить' }).click();
+      await page.getByRole('menuitem', { name: /^Callout/ }).waitFor();
+      const offered = await page.getByRole('menuitem').allInnerTexts();
+      expect(offered, 'меню «Вставить»').toHaveLength(2);
+      expect(offered[0]).toMatch(/^Callout/);
+      expect(offered[1]).toMatch(/^Quote/);
+      await page.getByRole('menuitem', { name: /^Callout/ }).click();
+      await form.getByRole('radio', { name: 'important', exact: true }).check();
+      await form.getByRole('textbox', { name: /^title/ }).fill('Что уточнить');
+      await form.getByRole('textbox', { name: 'Текст', exact: true }).last().fill('Состав курсов стоит уточнить в администрации Иркутска.');
+      await page.getByRole('textbox', { name: 'Слаг' }).fill(SLUG);
+
+      const before = await readRepository(page);
+      await page.getByRole('button', { name: 'Сохранить' }).click();
+      const path = `content/practices/irkutsk/${SLUG}.mdx`;
+      await page.waitForFunction(
+        async (p) => {
+          let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('repo');
+          const parts = p.split('/');
+          try {
+            for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
+            await dir.getFileHandle(parts.at(-1)!);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        path,
+        { timeout: 30_000, polling: 250 },
+      );
+      const after = await readRepository(page);
+      // One new file in the city's folder; nothing else touched.
+      expect(Object.keys(after).filter((f) => !(f in before))).toEqual([path]);
+      for (const [file, text] of Object.entries(before)) expect(after[file], file).toBe(text);
+      const written = after[path]!;
+      expect(written).toMatch(/^---\n[\s\S]*\n---\n/);
+
+      // The file, unchanged, in a copy of the bank: `npm run check` accepts it …
+      const bank = resolve(testOut, 'admin-browser/content');
+      rmSync(bank, { recursive: true, force: true });
+      cpSync(contentDir, bank, { recursive: true });
+      mkdirSync(resolve(bank, 'practices/irkutsk'), { recursive: true });
+      writeFileSync(resolve(bank, `practices/irkutsk/${SLUG}.mdx`), written);
+      const check = spawnSync(process.execPath, ['scripts/check.ts'], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: bank, NO_COLOR: '1' } });
+      expect(check.status, `${check.stdout}\n${check.stderr}\n${written}`).toBe(0);
+
+      // … and the bank builds into the practice's page with both figures and the topic.
+      const built = buildBank('admin-browser', bank);
+      expect(built.status, built.output.slice(-3000)).toBe(0);
+      const { document } = readPage(built.dist, `/practices/irkutsk/${SLUG}/`);
+      expect(textOf(document.querySelector('h1'))).toBe(TITLE);
+      const rows = [...document.querySelectorAll('table.metrics tbody tr')].map((r) => textOf(r));
+      expect(rows).toHaveLength(2);
+      expect(rows[0]).toContain('657 мероприятий');
+      expect(rows[0]).toContain('«за год проведено 657 мероприятий»');
+      expect(rows[1]).toContain('более 230 общественных, муниципальных, коммерческих структур');
+      expect(textOf(document.querySelector('main'))).toContain('Волонтёрство');
+      expect(written).toContain('<Callout type="important" title="Что уточнить">\nСостав курсов стоит уточнить в администрации Иркутска.\n</Callout>');
+      const callout = document.querySelector('aside.callout--important');
+      expect(textOf(callout?.querySelector('.callout__title') ?? null)).toBe('Что уточнить');
+      expect(textOf(callout)).toContain('Состав курсов стоит уточнить в администрации Иркутска.');
+
+      expect(admin.foreignRequests).toEqual([]);
+      expect(await admin.cspViolations()).toEqual([]);
+      expect(admin.consoleErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.each(['light', 'dark'] as const)('has no axe violations on its screens (%s scheme) and makes no foreign request', { timeout: 120_000 }, async (scheme) => {
+    const admin = await openAdmin(site, scheme);
+    const { page, context } = admin;
+    try {
+      await page.getByRole('button', { name: 'Работать с локальным репозиторием' }).waitFor();
+      const screens: Record<string, Awaited<ReturnType<typeof axeViolations>>> = {};
+      screens['вход'] = await axeViolations(page);
+      await signInLocally(page);
+      screens['список практик'] = await axeViolations(page);
+      await page.getByRole('button', { name: 'Создать новую запись' }).click();
+      await page.getByRole('textbox', { name: 'Название практики', exact: true }).waitFor();
+      screens['новая практика'] = await axeViolations(page);
+      await page.getByRole('group', { name: /Поле.*Показатели/ }).getByRole('button', { name: /^Добавить/ }).last().click();
+      await page.getByRole('combobox', { name: 'Что считается' }).waitFor();
+      screens['строка показателя'] = await axeViolations(page);
+      expect(screens).toEqual({ вход: [], 'список практик': [], 'новая практика': [], 'строка показателя': [] });
+      expect(admin.foreignRequests).toEqual([]);
+      expect(await admin.cspViolations()).toEqual([]);
+      expect(admin.consoleErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
