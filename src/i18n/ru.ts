@@ -523,6 +523,18 @@ export const ru = {
         '[имя]',
       ].join('\n'),
     },
+    /** Fields of the submit form (SubmitForm.astro) that issue 16 adds. */
+    submit: {
+      department: 'Отдел',
+      person: 'Контактное лицо (имя и должность)',
+      confirmed: 'Дата, когда город подтвердил, что практика идёт',
+      confirmedHint: 'ГГГГ-ММ-ДД, например 2026-03-01. Только если город это подтвердил; иначе оставьте пустым.',
+      adaptation: 'Повторение практики другого города',
+      adaptedFromPractice: 'Практика, которую город повторил',
+      adaptedFromPracticeHint: 'Идентификатор из адреса её страницы: для /practices/irkutsk/resource-centres/ — irkutsk/resource-centres. Пусто, если практика своя.',
+      adaptedFromChanges: 'Что изменили, повторяя',
+      adaptedFromChangesHint: 'Обязательно, если указана практика другого города.',
+    },
     collection: {
       title: (what: string) => `Сборник практик: ${what}`,
       topicWhat: (topic: string) => topic.toLowerCase(),
