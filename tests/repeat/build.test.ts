@@ -145,7 +145,7 @@ describe('completeness', () => {
     const complete = page('/practices/complete/');
     expect([...complete.querySelectorAll('[data-complete-list] [data-practice]')].map((c) => c.getAttribute('data-practice')).sort()).toEqual(COMPLETE);
     expect(page('/practices/').querySelector('[data-catalogue-complete-link] a')?.getAttribute('href')).toBe('/practices/complete/');
-    expect(textOf(page('/practices/').querySelector('[data-catalogue-complete-link]'))).toBe(`Только полные описания (${COMPLETE.length})`);
+    expect(textOf(page('/practices/').querySelector('[data-catalogue-complete-link] a'))).toBe(`Только полные описания (${COMPLETE.length})`);
   });
 
   it('/data/ explains how the score is counted, item by item', () => {

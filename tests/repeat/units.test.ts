@@ -79,3 +79,21 @@ describe('volumes', () => {
     expect(volumesOf([], 20)).toEqual([{ number: 1, total: 1, items: [] }]);
   });
 });
+
+describe('the compare view', () => {
+  it('has rows «Взята у» and «Повторили» for the fixture chain', async () => {
+    const { compareRecords } = await import('../compare/bank-records.ts');
+    const { buildComparison } = await import('../../src/lib/compare/table.ts');
+    const { fixturesDir } = await import('../helpers/paths.ts');
+    const { resolve } = await import('node:path');
+    const records = compareRecords(resolve(fixturesDir, 'multi-city'));
+    const chosen = ['testograd/resource-centres', 'primersk/resource-centre', 'obrazcovsk/good-deeds-contest'].map((id) => records.get(id)!);
+    const rows = buildComparison(chosen).groups.flatMap((g) => g.rows);
+    const from = rows.find((r) => r.key === 'adaptedFrom');
+    expect(from?.label).toBe('Взята у');
+    expect(from?.cells.map((c) => c[0]?.text)).toEqual([undefined, 'Ресурсные центры Тестограда (Тестоград, 2012)', 'Ресурсный центр Примерска (Примерск, 2013)']);
+    expect(from?.cells[1]?.[0]?.href).toBe('/practices/testograd/resource-centres/');
+    const by = rows.find((r) => r.key === 'adoptedBy');
+    expect(by?.cells.map((c) => c.map((l) => l.text))).toEqual([['Примерск, 2013'], ['Образцовск, 2014'], []]);
+  });
+});
