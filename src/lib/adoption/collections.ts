@@ -7,6 +7,8 @@ import type { Bank, PracticeEntry } from '../bank.ts';
 import { ru } from '../../i18n/ru.ts';
 import { repeatUrls } from './urls.ts';
 import { COLLECTION_VOLUME_SIZE, volumesOf, type Volume } from './volumes.ts';
+import { cacheKeyOf } from '../page-keys.ts';
+import { trailOf } from './from-bank.ts';
 
 export interface CollectionVolume {
   kind: 'topic' | 'year';
@@ -24,6 +26,19 @@ export interface CollectionVolume {
 function inPrintOrder(bank: Bank, practices: readonly PracticeEntry[]): PracticeEntry[] {
   const city = (p: PracticeEntry) => bank.city(p.data.city.id).data.name.nominative;
   return [...practices].sort((a, b) => city(a).localeCompare(city(b), 'ru') || a.data.title.localeCompare(b.data.title, 'ru'));
+}
+
+/**
+ * The incremental build's key of one volume (see page-keys.ts): every entry it shows — its
+ * practices with their cities, topics and submissions, and the practices of their trails.
+ */
+export function collectionPageKey(bank: Bank, collection: CollectionVolume): string {
+  const trail = trailOf(bank);
+  const shown = collection.volume.items.flatMap((p) => {
+    const around = [trail.sourceOf(p.id)?.source.entry, ...trail.adoptersOf(p.id).map((l) => l.adopter.entry)].filter((e) => e !== undefined);
+    return [p, bank.city(p.data.city.id), bank.submission(p.data.submission.id), ...p.data.topics.map((t) => bank.topic(t.id)), ...around, ...around.map((a) => bank.city(a.data.city.id))];
+  });
+  return cacheKeyOf([{ id: `${collection.url}#${collection.volume.number}/${collection.volume.total}`, data: collection.title }, ...shown]);
 }
 
 export function reportingYear(bank: Bank, practice: PracticeEntry): number {
@@ -45,7 +60,9 @@ export function yearCollections(bank: Bank): CollectionVolume[] {
   const byYear = new Map<number, PracticeEntry[]>();
   for (const p of bank.practices) {
     const year = reportingYear(bank, p);
-    byYear.set(year, [...(byYear.get(year) ?? []), p]);
+    const list = byYear.get(year);
+    if (list) list.push(p);
+    else byYear.set(year, [p]);
   }
   return [...byYear].sort((a, b) => b[0] - a[0]).flatMap(([year, list]) => {
     const volumes = volumesOf(inPrintOrder(bank, list), COLLECTION_VOLUME_SIZE);

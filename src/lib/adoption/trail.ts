@@ -48,7 +48,11 @@ export function adoptionTrail<P extends TrailPractice>(practices: readonly P[]):
   const byAdopter = new Map<string, TrailLink<P>>();
   const tookBy = new Map<string, TrailLink<P>[]>();
   const gaveBy = new Map<string, TrailLink<P>[]>();
-  const push = <K>(map: Map<K, TrailLink<P>[]>, key: K, link: TrailLink<P>) => map.set(key, [...(map.get(key) ?? []), link]);
+  const push = <K>(map: Map<K, TrailLink<P>[]>, key: K, link: TrailLink<P>) => {
+    const list = map.get(key);
+    if (list) list.push(link);
+    else map.set(key, [link]);
+  };
   for (const link of links) {
     push(bySource, link.source.id, link);
     byAdopter.set(link.adopter.id, link);
