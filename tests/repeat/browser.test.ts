@@ -57,7 +57,7 @@ describe('the catalogue filter «только полные описания»', 
     const watched = await openPage(site.browser, { javaScript: false });
     try {
       await watched.page.goto(`${site.server.url}/practices/`);
-      await watched.page.locator('[data-catalogue-complete-link] a').click();
+      await watched.page.getByRole('link', { name: /^Только полные описания/ }).click();
       await watched.page.waitForURL(/\/practices\/complete\/$/);
       const listed = await watched.page.$$eval('[data-complete-list] [data-practice]', (cards) => cards.filter((c) => (c as HTMLElement).offsetParent !== null).map((c) => c.getAttribute('data-practice')));
       expect(listed.sort()).toEqual(COMPLETE);
@@ -118,4 +118,22 @@ describe('a printed collection', () => {
       await watched.context.close();
     }
   });
+});
+
+describe('pages with the trail, the map layer and the request letter', () => {
+  for (const path of ['/cities/', '/cities/primersk/', '/practices/primersk/resource-centre/', '/practices/obrazcovsk/good-deeds-contest/', '/practices/complete/', '/collections/']) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      it(`${path} passes axe in the ${colorScheme} scheme`, async () => {
+        const watched = await openPage(site.browser, { colorScheme });
+        try {
+          await watched.page.goto(`${site.server.url}${path}`);
+          expect(await axeViolations(watched.page)).toEqual([]);
+          expect(watched.consoleErrors).toEqual([]);
+          expect(watched.foreignRequests).toEqual([]);
+        } finally {
+          await watched.context.close();
+        }
+      });
+    }
+  }
 });
