@@ -38,12 +38,14 @@ interface BankLike<P extends PracticeLike> {
 }
 
 /** Everything a practice page shows comes from these entries (see practices/[...id].astro). */
-export function practicePageKey<P extends PracticeLike>(practice: P, bank: BankLike<P>): string {
+export function practicePageKey<P extends PracticeLike>(practice: P, bank: BankLike<P>, alsoShown: readonly P[] = []): string {
   const shown = (p: P) => [p, bank.city(p.data.city.id), ...p.data.topics.map((t) => bank.topic(t.id))];
   return cacheKeyOf([
     ...shown(practice),
     bank.submission(practice.data.submission.id),
     // The related list itself (which practices, in which order) and what each card shows.
     ...bank.related(practice).flatMap(shown),
+    // Practices of the adoption trail (where it was taken from, who repeated it) and their cities.
+    ...alsoShown.flatMap(shown),
   ]);
 }

@@ -31,6 +31,7 @@ function itemOf(card: HTMLElement): CatalogueItem {
     year: d.year ?? '',
     status: d.status ?? '',
     published: d.published ?? '',
+    complete: d.complete ?? '',
   };
 }
 

@@ -10,6 +10,8 @@ import { citySchema, practiceSchema, submissionSchema, topicSchema, type City, t
 import { readKnownIds, PUBLISHED_MDX, PUBLISHED_YAML } from '../../src/lib/content/vocabulary.ts';
 import { validateEntry } from '../../src/lib/content/validate.ts';
 import { toCompareRecord, type CompareRecord } from '../../src/lib/compare/record.ts';
+import { adoptionTrail } from '../../src/lib/adoption/trail.ts';
+import { urls } from '../../src/lib/urls.ts';
 
 function readAll<S extends z.ZodType>(root: string, folder: string, pattern: string, schema: S) {
   const extension = pattern.endsWith('.mdx') ? '.mdx' : '.yaml';
@@ -34,6 +36,11 @@ export function readBank(root: string) {
 export function compareRecords(root: string): Map<string, CompareRecord> {
   const bank = readBank(root);
   const city = (id: string) => bank.cities.find((c) => c.id === id) as { id: string; data: City };
+  const trail = adoptionTrail(bank.practices.map((p) => {
+    const data = p.data as Practice;
+    return { id: p.id, cityId: data.city.id, title: data.title, startYear: data.startYear, adaptedFrom: data.adaptedFrom };
+  }));
+  const named = (p: { id: string; cityId: string; title: string }, year: number) => ({ id: p.id, title: p.title, url: urls.practice(p.id), city: city(p.cityId).data.name.nominative, year });
   return new Map(
     bank.practices.map((p) => {
       const data = p.data as Practice;
@@ -45,6 +52,13 @@ export function compareRecords(root: string): Map<string, CompareRecord> {
         city: city(data.city.id),
         topicName: (id) => bank.topics.find((t) => t.id === id)?.data.name ?? id,
         submission: { id: submission.id, title: submission.data.title, year: submission.data.year },
+        trail: {
+          adaptedFrom: (() => {
+            const link = trail.sourceOf(p.id);
+            return link && { ...named(link.source, link.source.startYear), changes: link.changes };
+          })(),
+          adoptedBy: trail.adoptersOf(p.id).map((l) => named(l.adopter, l.adopter.startYear)),
+        },
       });
       return [p.id, record];
     }),

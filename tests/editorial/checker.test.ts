@@ -20,7 +20,10 @@ const edit = (file: string, from: string | RegExp, to: string) => {
   expect(next, `${file}: ${String(from)}`).not.toBe(text);
   writeFileSync(path, next);
 };
-const report = () => checkBank({ projectRoot, contentRoot: bank }).problems.map(formatProblemWithRule);
+// Completeness warnings (every Irkutsk practice lacks a contact person: the report names none) are
+// tested in tests/repeat/; the rules here are about everything else.
+const notCompleteness = (p: { rule?: string }) => p.rule !== 'completeness';
+const report = () => checkBank({ projectRoot, contentRoot: bank }).problems.filter(notCompleteness).map(formatProblemWithRule);
 const shown = `tests/.out/editorial-checker/content`;
 
 beforeEach(() => {
@@ -29,8 +32,10 @@ beforeEach(() => {
 });
 
 describe('the published bank', () => {
-  it('passes with no errors and no warnings', () => {
-    expect(checkBank({ projectRoot, contentRoot: resolve(projectRoot, 'content') }).problems.map(formatProblemWithRule)).toEqual([]);
+  it('passes with no errors and no warnings but completeness', () => {
+    const { problems } = checkBank({ projectRoot, contentRoot: resolve(projectRoot, 'content') });
+    expect(problems.filter(notCompleteness).map(formatProblemWithRule)).toEqual([]);
+    expect(problems.every((p) => p.severity === 'warning')).toBe(true);
   });
 
   it('npm run check exits 0 on it and 1 on a broken copy, printing every problem', () => {
@@ -97,7 +102,7 @@ describe('figures against the submission text', () => {
     edit(practice, '    value: 657', '    value: 675');
     const { problems } = checkBank({ projectRoot, contentRoot: bank });
     expect(problems.every((p) => p.severity === 'warning')).toBe(true);
-    expect(problems.map(formatProblemWithRule)).toEqual([
+    expect(problems.filter(notCompleteness).map(formatProblemWithRule)).toEqual([
       expect.stringMatching(/learning-city\.mdx:20: metrics\[0\]\.value: предупреждение: показатель events = 675 мероприятий: числа 675 нет в формулировке «за год проведено 657 мероприятий»; .*\[metric-value\]$/),
       expect.stringMatching(/learning-city\.mdx:31: metrics\[2\]\.value: .*\[metric-value\]$/),
       expect.stringMatching(/learning-city\.mdx:35: metrics\[2\]\.source: предупреждение: показатель participants = 15000 человек: формулировка «более 16 тысяч человек» не найдена в тексте материала irkutsk\/2013-public-engagement; .*\[metric-source\]$/),

@@ -45,7 +45,8 @@ function checkWith(path: string, file: string) {
   const target = resolve(bank, path.replace(/^content\//, ''));
   mkdirSync(resolve(target, '..'), { recursive: true });
   writeFileSync(target, file);
-  return checkBank({ projectRoot, contentRoot: bank }).problems;
+  // Completeness warnings are about what a city has sent so far (tests/repeat/), not the form's file.
+  return checkBank({ projectRoot, contentRoot: bank }).problems.filter((p) => p.rule !== 'completeness');
 }
 
 describe('the form logic', () => {

@@ -61,4 +61,8 @@ export const PAGE_KINDS: PageKind[] = [
   { kind: 'открытые данные', path: '/data/', status: 200 },
   { kind: 'предложить практику', path: '/submit/', status: 200 },
   { kind: 'страница 404', path: '/no-such-page/', status: 404 },
+  { kind: 'полные описания', path: '/practices/complete/', status: 200 },
+  { kind: 'сборники для печати', path: '/collections/', status: 200 },
+  { kind: 'сборник по теме', path: '/collections/topic/resource-centres/', status: 200 },
+  { kind: 'сборник по году', path: '/collections/year/2013/', status: 200 },
 ];

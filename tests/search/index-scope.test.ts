@@ -21,7 +21,8 @@ const builtPages = readdirSync(dist, { recursive: true, withFileTypes: true })
 
 const TYPE_OF_SECTION: Record<string, string> = { practices: 'practice', submissions: 'submission', cities: 'city', topics: 'topic' };
 const kindOf = (path: string) => TYPE_OF_SECTION[/^\/(practices|submissions|cities|topics)\/./.exec(path)?.[1] ?? ''];
-const isEntryPage = (path: string) => kindOf(path) !== undefined && !path.startsWith('/practices/year/');
+// Lists under /practices/ (by year, complete descriptions) are not entries.
+const isEntryPage = (path: string) => kindOf(path) !== undefined && !path.startsWith('/practices/year/') && !path.startsWith('/practices/complete/');
 
 describe('the published index', () => {
   let index: OpenIndex;

@@ -46,8 +46,28 @@ export interface CompareRecord {
   partners: string[];
   metrics: CompareMetric[];
   transferability: string;
-  contact: { organisation: string; person?: string; email?: string; phone?: string; website?: string };
+  contact: { organisation: string; department?: string; person?: string; email?: string; phone?: string; website?: string; confirmed?: string };
   source: { title: string; year: number; url: string };
+  /** The practice this one repeats (adoption trail), where it repeats one. */
+  adaptedFrom?: CompareTrailPractice & { changes: string };
+  /** Practices of other cities that repeat this one, by year. */
+  adoptedBy: CompareTrailPractice[];
+}
+
+/** A practice on the adoption trail, as the compare view names it. */
+export interface CompareTrailPractice {
+  id: string;
+  title: string;
+  url: string;
+  city: string;
+  /** The year the repeating practice started (for a source: its own start year). */
+  year: number;
+}
+
+/** The trail around one practice, resolved by the caller (compare/from-bank.ts). */
+export interface RecordTrail {
+  adaptedFrom?: CompareTrailPractice & { changes: string };
+  adoptedBy: CompareTrailPractice[];
 }
 
 export interface RecordInput {
@@ -56,6 +76,7 @@ export interface RecordInput {
   city: { id: string; data: City };
   topicName: (id: string) => string;
   submission: { id: string; title: string; year: number };
+  trail?: RecordTrail;
 }
 
 /** «долгосрочная целевая программа «Открытый город» на 2013–2017 годы», as on the practice page. */
@@ -66,7 +87,7 @@ export function programmeLabel(programme: NonNullable<Practice['programme']>): s
 const defined = <T extends object>(o: T): T =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
-export function toCompareRecord({ id, data, city, topicName, submission }: RecordInput): CompareRecord {
+export function toCompareRecord({ id, data, city, topicName, submission, trail }: RecordInput): CompareRecord {
   const population = city.data.population;
   return defined({
     id,
@@ -96,7 +117,9 @@ export function toCompareRecord({ id, data, city, topicName, submission }: Recor
     partners: data.partners,
     metrics: data.metrics.map((m) => defined({ kind: m.kind, value: m.value, qualifier: m.qualifier, unit: m.unit, year: m.year, source: m.source, note: m.note })),
     transferability: data.transferability,
-    contact: defined({ ...data.contact }),
+    contact: defined({ ...data.contact, confirmed: data.contact.confirmed?.toISOString().slice(0, 10) }),
     source: { title: submission.title, year: submission.year, url: urls.submission(submission.id) },
+    adaptedFrom: trail?.adaptedFrom,
+    adoptedBy: trail?.adoptedBy ?? [],
   });
 }

@@ -99,12 +99,19 @@ export function buildComparison(records: readonly CompareRecord[]): Comparison {
     row('transferability', r.transferability, records.map((p) => text(p.transferability))),
     row('contact', r.contact, records.map(({ contact: c }) => [
       line(c.organisation),
+      ...(c.department ? [line(c.department, 'muted')] : []),
       ...(c.person ? [line(c.person, 'muted')] : []),
       ...(c.email ? [line(c.email, undefined, `mailto:${c.email}`)] : []),
       ...(c.phone ? [line(c.phone, undefined, `tel:${c.phone.replace(/[^+\d]/g, '')}`)] : []),
       ...(c.website ? [line(c.website.replace(/^https?:\/\//, ''), undefined, c.website)] : []),
+      ...(c.confirmed ? [line(ru.repeat.contact.confirmed(formatDate(new Date(c.confirmed))), 'muted')] : []),
     ])),
     row('source', r.source, records.map((p) => [line(ru.practice.sourceLink(p.source.title, p.source.year), undefined, p.source.url)])),
+    // The adoption trail: where a practice was taken from, and who repeated it.
+    row('adaptedFrom', ru.repeat.trail.rowAdaptedFrom, records.map((p) => (p.adaptedFrom
+      ? [line(`${p.adaptedFrom.title} (${p.adaptedFrom.city}, ${p.adaptedFrom.year})`, undefined, p.adaptedFrom.url), line(`${ru.repeat.trail.changes}: ${p.adaptedFrom.changes}`, 'muted')]
+      : []))),
+    row('adoptedBy', ru.repeat.trail.rowRepeatedBy, records.map((p) => (p.adoptedBy ?? []).map((a) => line(ru.repeat.trail.repeatedByItem(a.city, a.year), undefined, a.url)))),
   ];
   const g = ru.compare.groups;
   const groups: ComparisonGroup[] = [

@@ -216,14 +216,35 @@ export const programmeSchema = z
 export const contactSchema = z.strictObject({
   /** Organisation to contact. */
   organisation: text('организация').describe('Организация, в которую обращаться'),
-  /** Department or person, where the city gave one. */
-  person: z.string().optional().describe('Отдел или человек, если город их назвал'),
+  /** Department that runs the practice («комитет по социальной политике»), where the city named one. */
+  department: text('отдел').optional().describe('Отдел или подразделение, которое ведёт практику, если город его назвал'),
+  /** Person to ask (name and position), or department in older files, where the city gave one. */
+  person: z.string().optional().describe('Человек, к которому обращаться (имя и должность), если город его назвал'),
   /** E-mail, where the city gave one. */
   email: z.email({ error: 'ожидается адрес электронной почты' }).optional().describe('Электронная почта, если город её дал'),
   /** Phone, where the city gave one. */
   phone: z.string().optional().describe('Телефон, если город его дал'),
   /** Website. */
   website: httpUrl.optional().describe('Сайт'),
+  /** The date the city last confirmed that the practice still runs and the contact is right; only as the city sent it. */
+  confirmed: pastDate.optional().describe('Дата, когда город последний раз подтвердил, что практика идёт и контакт верен; только по письму города'),
+});
+
+/** `city/slug` of a practice, as in its URL. */
+export const PRACTICE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Where a practice was taken from. The reference is checked across files by the checker (rule
+ * `adaptation`): the practice must exist, must not be this one, and the chain must not loop.
+ */
+export const adaptedFromSchema = z.strictObject({
+  /** Id of the practice it was adapted from: `<city>/<slug>`, as in that practice's address. */
+  practice: z
+    .string({ error: 'ожидается идентификатор практики вида город/практика' })
+    .regex(PRACTICE_ID, { error: 'идентификатор практики — «город/практика» латиницей, как в адресе её страницы (например, irkutsk/resource-centres)' })
+    .describe('Практика, с которой взят пример: идентификатор «город/практика», как в адресе её страницы'),
+  /** What the city changed when it repeated the practice. */
+  changes: text('что изменили').max(600, { error: 'что изменили — не длиннее 600 знаков' }).describe('Что город изменил, повторяя практику'),
 });
 
 export function practiceSchema(known: KnownIds) {
@@ -266,6 +287,8 @@ export function practiceSchema(known: KnownIds) {
       transferability: text('что нужно для повторения').describe('Что нужно другому городу, чтобы повторить практику'),
       /** Whom to contact about it. */
       contact: contactSchema.describe('Контакты по практике'),
+      /** The practice of another city this one repeats, and what was changed. */
+      adaptedFrom: adaptedFromSchema.optional().describe('Повторение чужой практики: с какой практики взят пример и что изменили'),
       /** Date it was published in the bank. */
       published: pastDate.describe('Дата публикации в банке'),
       /** Date it was last updated in the bank. */

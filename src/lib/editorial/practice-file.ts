@@ -21,7 +21,18 @@ export interface PracticeInput {
   operator?: string | undefined;
   partners?: string[] | undefined;
   programme?: { name: string; kind?: string | undefined; startYear: number; endYear: number } | undefined;
-  contact?: { organisation?: string | undefined; person?: string | undefined; email?: string | undefined; phone?: string | undefined; website?: string | undefined } | undefined;
+  contact?: {
+    organisation?: string | undefined;
+    department?: string | undefined;
+    person?: string | undefined;
+    email?: string | undefined;
+    phone?: string | undefined;
+    website?: string | undefined;
+    /** `YYYY-MM-DD`: only a date the city itself gave. */
+    confirmed?: string | undefined;
+  } | undefined;
+  /** The practice of another city this one repeats, and what was changed. */
+  adaptedFrom?: { practice: string; changes: string } | undefined;
   /** Plain text of the description; paragraphs by line, kept verbatim. */
   body?: string | undefined;
   /** `YYYY-MM-DD`. */
@@ -41,10 +52,12 @@ function compact<T extends Record<string, unknown>>(record: T): Partial<T> {
 export function practiceData(input: PracticeInput): Record<string, unknown> {
   const contact = compact({
     organisation: blank(input.contact?.organisation) ? placeholder('организация, к которой обращаться') : input.contact?.organisation?.trim(),
+    department: input.contact?.department?.trim(),
     person: input.contact?.person?.trim(),
     email: input.contact?.email?.trim(),
     phone: input.contact?.phone?.trim(),
     website: input.contact?.website?.trim(),
+    confirmed: input.contact?.confirmed?.trim(),
   });
   const data = compact({
     title: input.title.trim(),
@@ -61,6 +74,7 @@ export function practiceData(input: PracticeInput): Record<string, unknown> {
     partners: input.partners?.map((p) => p.trim()).filter(Boolean),
     transferability: blank(input.transferability) ? placeholder('что нужно другому городу, чтобы повторить практику') : input.transferability?.trim(),
     contact,
+    adaptedFrom: input.adaptedFrom ? { practice: input.adaptedFrom.practice.trim(), changes: input.adaptedFrom.changes.trim() } : undefined,
     published: input.published,
   });
   // Kept, and empty: figures are the editor's to add from the submission text, never the form's.

@@ -43,6 +43,7 @@ const yearOf = (v: string) => (v === '' ? undefined : /^\d+$/.test(v) ? Number(v
 export function fieldOfPath(path: readonly PropertyKey[]): string {
   const [first, second] = path;
   if (first === 'contact' || first === 'programme') return `${String(first)}-${String(second ?? 'name')}`;
+  if (first === 'adaptedFrom') return `adaptedFrom-${String(second ?? 'practice')}`;
   return String(first ?? 'form');
 }
 
@@ -87,11 +88,17 @@ export function preparePractice(values: FormValues, vocabulary: SubmitVocabulary
       : undefined,
     contact: {
       organisation: one(values['contact-organisation']),
+      department: one(values['contact-department']) || undefined,
       person: one(values['contact-person']) || undefined,
       email: one(values['contact-email']) || undefined,
       phone: one(values['contact-phone']) || undefined,
       website: one(values['contact-website']) || undefined,
+      confirmed: one(values['contact-confirmed']) || undefined,
     },
+    // Either both or neither: a source without «what changed» is refused by the schema.
+    adaptedFrom: one(values['adaptedFrom-practice']) || one(values['adaptedFrom-changes'])
+      ? { practice: one(values['adaptedFrom-practice']), changes: one(values['adaptedFrom-changes']) }
+      : undefined,
     body: one(values.body),
     published: today,
   };
@@ -108,6 +115,9 @@ export function preparePractice(values: FormValues, vocabulary: SubmitVocabulary
   for (const field of ['title', 'summary', 'transferability', 'contact-organisation', 'body', 'operator']) {
     if (one(values[field]).includes(PLACEHOLDER)) errors.push({ field, message: `уберите слово «${PLACEHOLDER}»: оно отмечает незаполненные заготовки` });
   }
+  // A browser date reads «10.01.2026» as October; the form takes only the unambiguous form.
+  const confirmed = one(values['contact-confirmed']);
+  if (confirmed && !/^\d{4}-\d{2}-\d{2}$/.test(confirmed)) errors.push({ field: 'contact-confirmed', message: 'ожидается дата в виде ГГГГ-ММ-ДД, например 2026-03-01' });
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) errors.push({ field: 'slug', message: 'имя файла — латинские буквы в нижнем регистре, цифры и дефис, например resource-centres' });
 
   const result = practiceSchema(knownIdsOf(vocabulary)).safeParse(practiceData(input));

@@ -8,6 +8,8 @@ import { ru } from '../../i18n/ru';
 import { flatten, type Column } from './columns.ts';
 import { recordSchemas, type JsonSchema } from './json-schema.ts';
 import { toRecord, type DataRecord } from './records.ts';
+import { derivedFields } from './derived.ts';
+import { trailOf } from '../adoption/from-bank.ts';
 
 export interface Dataset {
   file: string;
@@ -30,7 +32,11 @@ export async function openData(site: URL): Promise<OpenData> {
   const schemas = recordSchemas();
   const absolute = (path: string) => new URL(path, site).href;
 
-  const practices = bank.practices.map((p) => toRecord(p.id, absolute(urls.practice(p.id)), p.data));
+  const trail = trailOf(bank);
+  const practices = bank.practices.map((p) => ({
+    ...toRecord(p.id, absolute(urls.practice(p.id)), p.data),
+    ...derivedFields(p.data, trail.adoptersOf(p.id).map((l) => l.adopter.id)),
+  }));
   const cities = bank.cities.map((c) => toRecord(c.id, absolute(urls.city(c.id)), c.data));
   const topics = bank.topics.map((t) => toRecord(t.id, absolute(urls.topic(t.id)), t.data));
 
@@ -62,4 +68,5 @@ export const valueLabels: Record<string, Record<string, string>> = {
   status: ru.status,
   qualifier: { ...ru.qualifier, exact: ru.openData.codebook.exact },
   federalDistrict: ru.federalDistrict,
+  missing: ru.repeat.completeness.short,
 };

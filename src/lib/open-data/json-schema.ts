@@ -5,6 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { citySchema, practiceSchema, topicSchema, type KnownIds } from '../content/schema.ts';
+import { practiceDerivedSchema } from './derived.ts';
 
 /** A JSON Schema node, as far as this module and the codebook read it. */
 export interface JsonSchema {
@@ -69,6 +70,16 @@ function withIdentity(record: JsonSchema): JsonSchema {
   };
 }
 
+/** Appends the computed fields (open-data/derived.ts) after the content model's own. */
+function withDerived(record: JsonSchema): JsonSchema {
+  const derived = exportedJsonSchema(practiceDerivedSchema);
+  return {
+    ...record,
+    properties: { ...record.properties, ...derived.properties },
+    required: [...(record.required ?? []), ...(derived.required ?? [])],
+  };
+}
+
 /**
  * The set of ids only feeds refinements, which JSON Schema does not carry, so the generated
  * schema is the same for any bank.
@@ -83,7 +94,7 @@ export interface RecordSchemas {
 
 export function recordSchemas(): RecordSchemas {
   return {
-    practice: withIdentity(exportedJsonSchema(practiceSchema(NO_IDS))),
+    practice: withDerived(withIdentity(exportedJsonSchema(practiceSchema(NO_IDS)))),
     city: withIdentity(exportedJsonSchema(citySchema)),
     topic: withIdentity(exportedJsonSchema(topicSchema)),
   };

@@ -8,7 +8,7 @@
  */
 import type { ViewState } from './url-state.ts';
 
-export const CATALOGUE_FACETS = ['topic', 'city', 'district', 'year', 'status'] as const;
+export const CATALOGUE_FACETS = ['topic', 'city', 'district', 'year', 'status', 'complete'] as const;
 export type CatalogueFacet = (typeof CATALOGUE_FACETS)[number];
 
 export const CATALOGUE_SORTS = ['added', 'year', 'city'] as const;
@@ -30,6 +30,8 @@ export interface CatalogueItem {
   status: string;
   /** Date added to the bank, ISO `YYYY-MM-DD`. */
   published: string;
+  /** `yes` when the description has everything completeness.ts asks for (absent: not complete). */
+  complete?: string;
 }
 
 export function valuesOf(item: CatalogueItem, facet: CatalogueFacet): readonly string[] {
@@ -44,6 +46,9 @@ export function valuesOf(item: CatalogueItem, facet: CatalogueFacet): readonly s
       return [item.year];
     case 'status':
       return [item.status];
+    case 'complete':
+      // One checkbox, «только полные описания»: an incomplete practice has no value to match.
+      return item.complete === 'yes' ? ['yes'] : [];
   }
 }
 

@@ -30,6 +30,7 @@ import { urls } from '../../urls.ts';
 import { normaliseForSearch, valueMatchesWording } from './figures.ts';
 import { MAX_SLUG_LENGTH, PLACEHOLDER, type RuleId } from './rules.ts';
 import { sitePages, type BankIds, type SitePages } from './site-pages.ts';
+import { checkAdaptations, checkCompleteness } from './adaptation.ts';
 
 type Collection = 'cities' | 'topics' | 'questionnaires' | 'submissions' | 'practices';
 
@@ -261,6 +262,10 @@ export function checkBank(options: CheckOptions): BankReport {
       }
     });
   }
+
+  const practiceEntries = entries.filter((e) => e.collection === 'practices');
+  checkAdaptations(practiceEntries, bankIds.practices, add);
+  checkCompleteness(practiceEntries.filter((e) => e.valid), add);
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { problems, files: candidates.length };

@@ -24,6 +24,8 @@ export const RULES = {
   placeholder: { severity: 'error-or-warning', description: 'не заполнена заготовка «ЗАПОЛНИТЬ»: ошибка в опубликованном файле, предупреждение в черновике' },
   'metric-source': { severity: 'warning', description: 'формулировка показателя не найдена в тексте материала города' },
   'metric-value': { severity: 'warning', description: 'значение показателя не совпадает с числом в его формулировке' },
+  adaptation: { severity: 'error', description: 'adaptedFrom ссылается на несуществующую практику, на саму себя или замыкает цепочку повторений в круг' },
+  completeness: { severity: 'warning', description: 'описание практики неполное для повторения: нет цифр, контакта с человеком, подтверждения города и т. п. (см. «Полнота описания»)' },
   'mdx/syntax': { severity: 'error', description: 'текст не разбирается как MDX (чаще всего — лишняя < или {, HTML-комментарий)' },
   'mdx/esm': { severity: 'error', description: 'import или export в тексте' },
   'mdx/expression': { severity: 'error', description: 'выражение в фигурных скобках {…}' },
