@@ -5,7 +5,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBank } from '../helpers/build-bank.ts';
+import { sharedBank } from '../helpers/shared-bank.ts';
 import { readPage, textOf } from '../helpers/html.ts';
 import { fixturesDir } from '../helpers/paths.ts';
 import { russiaProjection } from '../../src/lib/map/cities-map.ts';
@@ -17,9 +17,7 @@ const bank = readBank(contentDir);
 let dist = '';
 
 beforeAll(() => {
-  const result = buildBank('compare', contentDir);
-  if (result.status !== 0) throw new Error(result.output);
-  dist = result.dist;
+  dist = sharedBank('multi-city').dist;
 });
 
 const readIndex = (): CompareIndex => JSON.parse(readFileSync(resolve(dist, 'compare/index.json'), 'utf8')) as CompareIndex;
