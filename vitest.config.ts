@@ -11,6 +11,10 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: 2,
     testTimeout: 60_000,
+    // expect.poll waits for what a page's script does (Pagefind loading its index, say); on a
+    // busy machine with two files at a time that can take longer than the default second. This
+    // is how long to wait, never a speed check.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 240_000,
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
   },
