@@ -14,9 +14,7 @@ const site = siteInBrowser(publishedDist);
 
 const SCHEMES = ['light', 'dark'] as const;
 
-// Pages are checked a few at a time: each test has its own browser context, and most of a test's
-// time is spent waiting for the network to go idle, not computing.
-describe.concurrent.each(PAGE_KINDS)('$kind ($path)', (kind) => {
+describe.each(PAGE_KINDS)('$kind ($path)', (kind) => {
   it.each(SCHEMES)('passes axe, asks nothing of other hosts and logs no error (but a 404 page’s own status) in the %s scheme', async (colorScheme) => {
     const watched = await openPage(site.browser, { colorScheme });
     try {
