@@ -7,8 +7,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
-import { launchBrowser, openPage } from '../../tests/helpers/browser.ts';
-import { serveStatic } from '../../tests/helpers/server.ts';
+import { launchBrowser, openPage } from './browser.ts';
+import { serveStatic } from './static-server.ts';
 
 export const gzipBytes = (data: Uint8Array | string) => gzipSync(data, { level: 9 }).byteLength;
 

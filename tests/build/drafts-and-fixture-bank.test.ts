@@ -5,16 +5,14 @@
 import { globSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBank } from '../helpers/build-bank.ts';
-import { fixturesDir, publishedDist } from '../helpers/paths.ts';
+import { sharedBank } from '../helpers/shared-bank.ts';
+import { publishedDist } from '../helpers/paths.ts';
 import { readPage, textOf } from '../helpers/html.ts';
 
 let dist = '';
 
 beforeAll(() => {
-  const result = buildBank('drafts', resolve(fixturesDir, 'multi-city'));
-  expect(result.status, result.output).toBe(0);
-  dist = result.dist;
+  dist = sharedBank('multi-city').dist;
 });
 
 describe('drafts', () => {

@@ -1,37 +1,18 @@
 /**
- * Reads a content folder through the real schemas (the same `validateEntry` the build's loader
- * uses) and turns its practices into compare records, so unit tests work on real files rather than
- * hand-made objects that could drift from the content model.
+ * Turns the practices of a content folder (read through the real schemas, content-bank.ts) into
+ * compare records, so unit tests of the compare view work on real files rather than hand-made
+ * objects that could drift from the content model. Not for checking what the build wrote: that
+ * would compare `toCompareRecord` with itself (use `expectRecordFromContent`).
  */
-import { globSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { z } from 'astro/zod';
-import { citySchema, practiceSchema, submissionSchema, topicSchema, type City, type Practice } from '../../src/lib/content/schema.ts';
-import { readKnownIds, PUBLISHED_MDX, PUBLISHED_YAML } from '../../src/lib/content/vocabulary.ts';
-import { validateEntry } from '../../src/lib/content/validate.ts';
+import { expect } from 'vitest';
+import type { City, Practice } from '../../src/lib/content/schema.ts';
+import { ru } from '../../src/i18n/ru.ts';
 import { toCompareRecord, type CompareRecord } from '../../src/lib/compare/record.ts';
 import { adoptionTrail } from '../../src/lib/adoption/trail.ts';
 import { urls } from '../../src/lib/urls.ts';
+import { readBank } from '../helpers/content-bank.ts';
 
-function readAll<S extends z.ZodType>(root: string, folder: string, pattern: string, schema: S) {
-  const extension = pattern.endsWith('.mdx') ? '.mdx' : '.yaml';
-  return globSync(pattern, { cwd: resolve(root, folder) })
-    .sort()
-    .map((file) => {
-      const entry = validateEntry(file, readFileSync(resolve(root, folder, file), 'utf8'), schema);
-      if (!entry.data) throw new Error(`${folder}/${file}: ${JSON.stringify(entry.problems)}`);
-      return { id: file.slice(0, -extension.length), data: entry.data as z.output<S>, rendered: entry.rendered };
-    });
-}
-
-export function readBank(root: string) {
-  const known = readKnownIds(root);
-  const cities = readAll(root, 'cities', PUBLISHED_YAML, citySchema);
-  const topics = readAll(root, 'topics', PUBLISHED_YAML, topicSchema);
-  const submissions = readAll(root, 'submissions', PUBLISHED_MDX, submissionSchema(known));
-  const practices = readAll(root, 'practices', PUBLISHED_MDX, practiceSchema(known));
-  return { cities, topics, submissions, practices };
-}
+export { readBank };
 
 export function compareRecords(root: string): Map<string, CompareRecord> {
   const bank = readBank(root);
@@ -63,4 +44,53 @@ export function compareRecords(root: string): Map<string, CompareRecord> {
       return [p.id, record];
     }),
   );
+}
+
+/**
+ * The compare record the build wrote for one practice, held to the content files field by field:
+ * each expected value is read from the parsed practice, city, topic and submission files (labels
+ * from the strings module), never produced by `toCompareRecord`, so a mistake there shows here.
+ */
+export function expectRecordFromContent(record: CompareRecord, bank: ReturnType<typeof readBank>): void {
+  const practice = bank.practices.find((p) => p.id === record.id);
+  expect(practice, `${record.id}: нет такой практики в content/`).toBeDefined();
+  const data = practice!.data as Practice;
+  const city = bank.cities.find((c) => c.id === data.city.id)!.data as City;
+  const submission = bank.submissions.find((s) => s.id === data.submission.id)!;
+  const population = city.population;
+  const expected = {
+    id: practice!.id,
+    url: `/practices/${practice!.id}/`,
+    title: data.title,
+    city: {
+      id: data.city.id,
+      name: city.name.nominative,
+      url: `/cities/${data.city.id}/`,
+      region: city.region,
+      federalDistrict: ru.federalDistrict[city.federalDistrict],
+      population: population && { value: population.value, year: population.date.getUTCFullYear(), date: population.date.toISOString().slice(0, 10), source: population.source },
+    },
+    years: record.years,
+    startYear: data.startYear,
+    endYear: data.endYear,
+    status: ru.status[data.status],
+    statusYear: data.statusYear,
+    programme: record.programme,
+    topics: data.topics.map((t) => ({ id: t.id, name: bank.topics.find((topic) => topic.id === t.id)?.data.name, url: `/topics/${t.id}/` })),
+    operator: data.operator,
+    partners: data.partners,
+    metrics: data.metrics.map((m) => ({ kind: m.kind, value: m.value, qualifier: m.qualifier, unit: m.unit, year: m.year, source: m.source, note: m.note })),
+    transferability: data.transferability,
+    contact: data.contact,
+    source: { title: submission.data.title, year: submission.data.year, url: `/submissions/${submission.id}/` },
+  };
+  expect(record, record.id).toEqual(expected);
+  // The two labels built from several fields: each part the content gives is in them.
+  expect(record.years, `${record.id}: years`).toContain(String(data.startYear));
+  if (data.endYear) expect(record.years, `${record.id}: years`).toContain(String(data.endYear));
+  if (data.programme) {
+    for (const part of [data.programme.name, data.programme.kind, String(data.programme.startYear)].filter(Boolean)) expect(record.programme, `${record.id}: programme`).toContain(part);
+  } else {
+    expect(record.programme, `${record.id}: programme`).toBeUndefined();
+  }
 }

@@ -2,13 +2,11 @@
  * The compare view in headless Chromium, on the synthetic multi-city bank: pick two practices from
  * the catalogue, compare them, share the link, remove one; and the topic table's sort buttons.
  */
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { buildBank } from '../helpers/build-bank.ts';
+import { sharedBank } from '../helpers/shared-bank.ts';
 import { axeViolations, launchBrowser, openPage, type WatchedPage } from '../helpers/browser.ts';
 import { serveStatic, type StaticServer } from '../helpers/server.ts';
-import { fixturesDir } from '../helpers/paths.ts';
 import { STORAGE_KEY } from '../../src/lib/compare/selection.ts';
 
 let server: StaticServer;
@@ -16,9 +14,7 @@ let browser: Browser;
 const pages: WatchedPage[] = [];
 
 beforeAll(async () => {
-  const result = buildBank('compare-browser', resolve(fixturesDir, 'multi-city'));
-  if (result.status !== 0) throw new Error(result.output);
-  server = await serveStatic(result.dist);
+  server = await serveStatic(sharedBank('multi-city').dist);
   browser = await launchBrowser();
 });
 

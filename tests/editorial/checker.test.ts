@@ -9,6 +9,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { checkBank, RULES } from '../../src/lib/content/checks/index.ts';
 import { findFigures, normaliseForSearch, numbersIn, valueMatchesWording } from '../../src/lib/content/checks/figures.ts';
 import { formatProblemWithRule } from '../../src/lib/content/problems.ts';
+import { parseFrontmatter } from '../../src/lib/content/frontmatter.ts';
+import { lineWith } from '../helpers/content-bank.ts';
 import { projectRoot, testOut } from '../helpers/paths.ts';
 
 const bank = resolve(testOut, 'editorial-checker/content');
@@ -25,6 +27,8 @@ const edit = (file: string, from: string | RegExp, to: string) => {
 const notCompleteness = (p: { rule?: string }) => p.rule !== 'completeness';
 const report = () => checkBank({ projectRoot, contentRoot: bank }).problems.filter(notCompleteness).map(formatProblemWithRule);
 const shown = `tests/.out/editorial-checker/content`;
+/** The line of the copy's `file` that holds `text`: where the checker must point. */
+const at = (file: string, text: string) => lineWith(readFileSync(resolve(bank, file), 'utf8'), text);
 
 beforeEach(() => {
   rmSync(bank, { recursive: true, force: true });
@@ -45,8 +49,8 @@ describe('the published bank', () => {
     edit('practices/irkutsk/greening-week.mdx', 'status: active', 'status: идёт');
     const bad = spawnSync(process.execPath, ['scripts/check.ts'], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: bank } });
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(new RegExp(`${shown}/practices/irkutsk/learning-city\\.mdx:6: topics\\[1\\]: неизвестная тема «нко»; допустимые: charity, children, .*\\[reference\\]`));
-    expect(bad.stderr).toMatch(new RegExp(`${shown}/practices/irkutsk/greening-week\\.mdx:8: status: ожидается статус: active, completed, planned, unknown \\[schema\\]`));
+    expect(bad.stderr).toMatch(new RegExp(`${shown}/practices/irkutsk/learning-city\\.mdx:${at(practice, 'topics: [learning-city, нко]')}: topics\\[1\\]: неизвестная тема «нко»; допустимые: charity, children, .*\\[reference\\]`));
+    expect(bad.stderr).toMatch(new RegExp(`${shown}/practices/irkutsk/greening-week\\.mdx:${at('practices/irkutsk/greening-week.mdx', 'status: идёт')}: status: ожидается статус: active, completed, planned, unknown \\[schema\\]`));
     expect(bad.stdout).toContain('ошибок 2');
   });
 });
@@ -80,7 +84,8 @@ describe('references and drafts', () => {
     edit('practices/irkutsk/_next-year.mdx', 'submission: irkutsk/2013-public-engagement', 'submission: irkutsk/_2014-public-engagement');
     expect(report()).toEqual([]);
     edit(practice, 'submission: irkutsk/2013-public-engagement', 'submission: irkutsk/_2014-public-engagement');
-    expect(report()).toEqual([expect.stringMatching(/learning-city\.mdx:4: submission: неизвестный материал города «irkutsk\/_2014-public-engagement»; допустимые: irkutsk\/2013-public-engagement \[reference\]$/)]);
+    const line = at(practice, 'submission: irkutsk/_2014-public-engagement');
+    expect(report()).toEqual([expect.stringMatching(new RegExp(`learning-city\\.mdx:${line}: submission: неизвестный материал города «irkutsk/_2014-public-engagement»; допустимые: irkutsk/2013-public-engagement \\[reference\\]$`))]);
   });
 
   it('two files for one address are both named', () => {
@@ -101,11 +106,19 @@ describe('figures against the submission text', () => {
     edit(practice, 'source: более 15 тысяч человек', 'source: более 16 тысяч человек');
     edit(practice, '    value: 657', '    value: 675');
     const { problems } = checkBank({ projectRoot, contentRoot: bank });
+    // Which metric each edit hit, and on which line, read from the edited file itself.
+    const metrics = parseFrontmatter(readFileSync(resolve(bank, practice), 'utf8')).data.metrics as { kind: string; source: string }[];
+    const events = metrics.findIndex((m) => m.kind === 'events');
+    const participants = metrics.findIndex((m) => m.source === 'более 16 тысяч человек');
+    const text = readFileSync(resolve(bank, practice), 'utf8');
+    const sourceLine = lineWith(text, 'source: более 16 тысяч человек');
+    // The value line of the same list item: the nearest `value:` above its source.
+    const valueLine = text.split('\n').slice(0, sourceLine).findLastIndex((l) => /^\s+value: /.test(l)) + 1;
     expect(problems.every((p) => p.severity === 'warning')).toBe(true);
     expect(problems.filter(notCompleteness).map(formatProblemWithRule)).toEqual([
-      expect.stringMatching(/learning-city\.mdx:20: metrics\[0\]\.value: предупреждение: показатель events = 675 мероприятий: числа 675 нет в формулировке «за год проведено 657 мероприятий»; .*\[metric-value\]$/),
-      expect.stringMatching(/learning-city\.mdx:31: metrics\[2\]\.value: .*\[metric-value\]$/),
-      expect.stringMatching(/learning-city\.mdx:35: metrics\[2\]\.source: предупреждение: показатель participants = 15000 человек: формулировка «более 16 тысяч человек» не найдена в тексте материала irkutsk\/2013-public-engagement; .*\[metric-source\]$/),
+      expect.stringMatching(new RegExp(`learning-city\\.mdx:${at(practice, '    value: 675')}: metrics\\[${events}\\]\\.value: предупреждение: показатель events = 675 мероприятий: числа 675 нет в формулировке «за год проведено 657 мероприятий»; .*\\[metric-value\\]$`)),
+      expect.stringMatching(new RegExp(`learning-city\\.mdx:${valueLine}: metrics\\[${participants}\\]\\.value: .*\\[metric-value\\]$`)),
+      expect.stringMatching(new RegExp(`learning-city\\.mdx:${sourceLine}: metrics\\[${participants}\\]\\.source: предупреждение: показатель participants = 15000 человек: формулировка «более 16 тысяч человек» не найдена в тексте материала irkutsk/2013-public-engagement; .*\\[metric-source\\]$`)),
     ]);
   });
 
@@ -126,7 +139,7 @@ describe('figures against the submission text', () => {
 describe('dates', () => {
   it('refuses a year in the future', () => {
     edit(practice, 'statusYear: 2013', 'statusYear: 2099');
-    expect(report()).toEqual([expect.stringMatching(/learning-city\.mdx:9: statusYear: год состояния \(2099\) в будущем; .*\[future\]$/)]);
+    expect(report()).toEqual([expect.stringMatching(new RegExp(`learning-city\\.mdx:${at(practice, 'statusYear: 2099')}: statusYear: год состояния \\(2099\\) в будущем; .*\\[future\\]$`))]);
   });
 });
 

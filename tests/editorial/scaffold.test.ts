@@ -4,7 +4,7 @@
  * the file is published unfilled.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { checkBank } from '../../src/lib/content/checks/index.ts';
@@ -91,9 +91,17 @@ describe('a city', () => {
     expect(result.status, result.output).toBe(0);
     expect(result.output).toContain('начните с «в» или «во»');
     expect(errors()).toEqual([]);
-    const known = checkBank({ projectRoot, contentRoot: bank });
-    // Only completeness warnings (tests/repeat/), never an error.
-    expect(known.problems.filter((p) => p.rule !== 'completeness')).toEqual([]);
+    // A submission of the new city (test-only text), then a practice that names the city.
+    mkdirSync(resolve(bank, 'submissions/tomsk'), { recursive: true });
+    writeFileSync(
+      resolve(bank, 'submissions/tomsk/2013-public-engagement.mdx'),
+      '---\ntitle: Проверочный материал\ncity: tomsk\nyear: 2013\nquestionnaire: asdg-public-engagement\npublished: 2026-01-01\n---\n\nПроверочный текст.\n',
+    );
+    const practice = run(['practice', '--city', 'tomsk', '--title', 'Проверочная практика', '--topics', 'nko', '--start', '2013', '--submission', 'tomsk/2013-public-engagement']);
+    expect(practice.status, practice.output).toBe(0);
+    const data = parseFrontmatter(readFileSync(resolve(bank, 'practices/tomsk/_proverochnaya-praktika.mdx'), 'utf8')).data;
+    expect(data).toMatchObject({ city: 'tomsk', submission: 'tomsk/2013-public-engagement' });
+    expect(errors()).toEqual([]);
   });
 
   it('refuses an unknown federal district', () => {

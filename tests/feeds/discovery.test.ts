@@ -6,7 +6,8 @@
 import { existsSync, globSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBank, requireBuilt } from '../helpers/build-bank.ts';
+import { requireBuilt } from '../helpers/build-bank.ts';
+import { sharedBank } from '../helpers/shared-bank.ts';
 import { fixturesDir, projectRoot, publishedDist } from '../helpers/paths.ts';
 import { readPage, textOf } from '../helpers/html.ts';
 import { readSourceBank, type SourceBank } from './content-files.ts';
@@ -127,9 +128,7 @@ function checkDiscovery(name: string, dist: () => string, bank: SourceBank) {
 describe('fixture bank', () => {
   let dist = '';
   beforeAll(() => {
-    const result = buildBank('discovery', resolve(fixturesDir, 'multi-city'));
-    expect(result.status, result.output).toBe(0);
-    dist = result.dist;
+    dist = sharedBank('multi-city').dist;
   });
   checkDiscovery('fixture', () => dist, readSourceBank(resolve(fixturesDir, 'multi-city')));
 });

@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBank, requireBuilt } from '../helpers/build-bank.ts';
+import { requireBuilt } from '../helpers/build-bank.ts';
+import { sharedBank } from '../helpers/shared-bank.ts';
 import { fixturesDir, projectRoot, publishedDist } from '../helpers/paths.ts';
 import { readFeeds, type ReadFeed } from './feed-reader.ts';
 import { newestFirst, readSourceBank, type SourceBank } from './content-files.ts';
@@ -96,9 +97,7 @@ describe('fixture bank (three synthetic cities and a draft)', () => {
   let dist = '';
   const source = readSourceBank(resolve(fixturesDir, 'multi-city'));
   beforeAll(() => {
-    const result = buildBank('feeds', resolve(fixturesDir, 'multi-city'));
-    expect(result.status, result.output).toBe(0);
-    dist = result.dist;
+    dist = sharedBank('multi-city').dist;
   });
 
   it('has what the checks below need: several cities, a shared topic and a draft whose topic is published elsewhere', () => {

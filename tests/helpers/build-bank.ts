@@ -1,6 +1,10 @@
 /**
  * Builds a bank from a content folder through the real pipeline (`scripts/build.ts`) into its
  * own output folder, so fixture banks never touch the published dist/.
+ *
+ * `buildBank` is a PRIVATE build, for tests that change the content or keep a cache of their own.
+ * A test that only reads an unchanged fixture bank uses `sharedBank` (shared-bank.ts), built once
+ * per run for every file.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -16,8 +20,13 @@ export interface BuildResult {
 export function buildBank(name: string, contentDir: string, options: { keepCache?: boolean } = {}): BuildResult {
   const dist = resolve(testOut, name, 'dist');
   const cache = resolve(testOut, name, 'cache');
-  rmSync(dist, { recursive: true, force: true });
   if (!options.keepCache) rmSync(cache, { recursive: true, force: true });
+  return buildInto(contentDir, dist, cache);
+}
+
+/** Builds `contentDir` into `dist` (emptied first) with Astro's cache in `cache`. */
+export function buildInto(contentDir: string, dist: string, cache: string): BuildResult {
+  rmSync(dist, { recursive: true, force: true });
   const run = spawnSync(process.execPath, ['scripts/build.ts'], {
     cwd: projectRoot,
     encoding: 'utf8',

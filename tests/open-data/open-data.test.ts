@@ -8,7 +8,8 @@ import { resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBank, requireBuilt } from '../helpers/build-bank.ts';
+import { requireBuilt } from '../helpers/build-bank.ts';
+import { sharedBank } from '../helpers/shared-bank.ts';
 import { fixturesDir, projectRoot, publishedDist } from '../helpers/paths.ts';
 import { readPage, textOf } from '../helpers/html.ts';
 import { readSourceBank, type SourceBank } from '../feeds/content-files.ts';
@@ -165,9 +166,7 @@ function checkOpenData(name: string, dist: () => string, bank: SourceBank) {
 describe('fixture bank', () => {
   let dist = '';
   beforeAll(() => {
-    const result = buildBank('open-data', resolve(fixturesDir, 'multi-city'));
-    expect(result.status, result.output).toBe(0);
-    dist = result.dist;
+    dist = sharedBank('multi-city').dist;
   });
   checkOpenData('fixture', () => dist, readSourceBank(resolve(fixturesDir, 'multi-city')));
 });

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_CSP } from '../../src/lib/admin/admin-page.ts';
-import { scanTags } from '../../src/lib/quality/html-scan.ts';
+import { scanTags } from '../helpers/html-scan.ts';
 import { openPage, siteInBrowser } from '../helpers/browser.ts';
 import { requireBuilt } from '../helpers/build-bank.ts';
 import { publishedDist } from '../helpers/paths.ts';

@@ -3,7 +3,7 @@
  * listed as file:line: message.
  */
 import { describe, expect, it } from 'vitest';
-import { checkHtml, formatVnuProblems, vnuErrors } from '../../src/lib/quality/vnu.ts';
+import { checkHtml, formatVnuProblems, vnuErrors } from '../helpers/vnu.ts';
 import { requireBuilt } from '../helpers/build-bank.ts';
 import { publishedDist } from '../helpers/paths.ts';
 

@@ -6,8 +6,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkLinks, formatBrokenLinks, urlPathOf } from '../../src/lib/quality/link-check.ts';
-import { decodeEntities, scanTags } from '../../src/lib/quality/html-scan.ts';
+import { checkLinks, formatBrokenLinks, urlPathOf } from '../helpers/link-check.ts';
+import { decodeEntities, scanTags } from '../helpers/html-scan.ts';
 
 const made: string[] = [];
 function site(files: Record<string, string>): string {

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkLinks, formatBrokenLinks } from '../../src/lib/quality/link-check.ts';
-import { scanTags } from '../../src/lib/quality/html-scan.ts';
+import { checkLinks, formatBrokenLinks } from '../helpers/link-check.ts';
+import { scanTags } from '../helpers/html-scan.ts';
 import { requireBuilt } from '../helpers/build-bank.ts';
 import { publishedDist } from '../helpers/paths.ts';
 

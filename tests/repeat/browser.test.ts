@@ -4,14 +4,12 @@
  * PDF by Chromium's own print (`page.pdf`, A4, print CSS), has one section per practice, each
  * starting on a page of its own with nothing of the previous one on it, and passes axe.
  */
-import { resolve } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { buildBank } from '../helpers/build-bank.ts';
+import { sharedBank } from '../helpers/shared-bank.ts';
 import { axeViolations, openPage, siteInBrowser } from '../helpers/browser.ts';
-import { fixturesDir } from '../helpers/paths.ts';
 
-const result = buildBank('repeat-browser', resolve(fixturesDir, 'multi-city'));
+const result = sharedBank('multi-city');
 if (result.status !== 0) throw new Error(result.output);
 const site = siteInBrowser(result.dist);
 

@@ -8,16 +8,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBank } from '../helpers/build-bank.ts';
+import { sharedBank } from '../helpers/shared-bank.ts';
 import { readPage, textOf } from '../helpers/html.ts';
-import { fixturesDir } from '../helpers/paths.ts';
 import { siteOf } from '../feeds/site-of.ts';
 
-const contentDir = resolve(fixturesDir, 'multi-city');
 let dist = '';
 
 beforeAll(() => {
-  const result = buildBank('repeat-build', contentDir);
+  const result = sharedBank('multi-city');
   if (result.status !== 0) throw new Error(result.output);
   dist = result.dist;
 });

@@ -5,9 +5,9 @@
  * (1.5.0 and later fail the «ресурсный центр» cases; see src/lib/search/index-site.ts).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { resolve } from 'node:path';
-import { buildBank, requireBuilt } from '../helpers/build-bank.ts';
-import { fixturesDir, publishedDist } from '../helpers/paths.ts';
+import { requireBuilt } from '../helpers/build-bank.ts';
+import { sharedBank } from '../helpers/shared-bank.ts';
+import { publishedDist } from '../helpers/paths.ts';
 import { matchingPracticeIds, searchPages } from '../../src/lib/search/pagefind-client.ts';
 import { openIndex, pathOf, type OpenIndex } from './pagefind-node.ts';
 
@@ -16,7 +16,7 @@ const practice = (id: string) => `/practices/${id}/`;
 describe('synthetic bank: one word form per practice', () => {
   let index: OpenIndex;
   beforeAll(async () => {
-    const built = buildBank('search', resolve(fixturesDir, 'search'));
+    const built = sharedBank('search');
     if (built.status !== 0) throw new Error(`сборка банка для поиска не удалась:\n${built.output.slice(-3000)}`);
     index = await openIndex(built.dist);
   });

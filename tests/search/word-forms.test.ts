@@ -8,9 +8,7 @@
  * search-cases.browser.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { resolve } from 'node:path';
-import { buildBank } from '../helpers/build-bank.ts';
-import { fixturesDir } from '../helpers/paths.ts';
+import { sharedBank } from '../helpers/shared-bank.ts';
 import { searchPages } from '../../src/lib/search/pagefind-client.ts';
 import { openIndex, pathOf, type OpenIndex } from './pagefind-node.ts';
 
@@ -47,7 +45,7 @@ const UNRELATED: [query: string, notFound: string[]][] = [
 
 let index: OpenIndex;
 beforeAll(async () => {
-  const built = buildBank('word-forms', resolve(fixturesDir, 'search'));
+  const built = sharedBank('search');
   if (built.status !== 0) throw new Error(`сборка банка для поиска не удалась:\n${built.output.slice(-3000)}`);
   index = await openIndex(built.dist);
 });

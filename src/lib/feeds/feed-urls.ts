@@ -15,11 +15,10 @@ export const dataUrls = {
   file: (name: string) => `${urls.home()}data/${name}`,
 };
 
-/** The topic or city whose page this is, if any: its feed is announced beside the site feed. */
-export function feedOwnerOfPage(pathname: string): { kind: 'topic' | 'city'; id: string } | undefined {
-  const base = urls.home().replace(/\/$/, '');
-  const path = pathname.startsWith(base) ? pathname.slice(base.length) : pathname;
-  const match = /^\/(topics|cities)\/([^/]+)\/?$/.exec(path);
-  if (!match?.[1] || !match[2]) return undefined;
-  return { kind: match[1] === 'topics' ? 'topic' : 'city', id: decodeURIComponent(match[2]) };
+/** The topic or city a page is about: its own feed is announced beside the site feed. */
+export interface FeedOwner {
+  kind: 'topic' | 'city';
+  id: string;
+  /** The topic's name or the city's name in the nominative, for the feed's title. */
+  name: string;
 }

@@ -1,0 +1,54 @@
+/**
+ * Debian's Chromium driven by playwright-core. Every page records console errors and any
+ * request that would leave 127.0.0.1, so each browser test (and the benchmark's weighing of a
+ * first search) can tell there are none. Tests reach it through tests/helpers/browser.ts.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  consoleErrors: string[];
+  /** Requests to any host other than 127.0.0.1 (they are blocked, and listed here). */
+  foreignRequests: string[];
+}
+
+export async function openPage(browser: Browser, options: { javaScript?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<WatchedPage> {
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScript ?? true,
+    colorScheme: options.colorScheme ?? 'light',
+    locale: 'ru-RU',
+  });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  const foreignRequests: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1') return route.continue();
+    foreignRequests.push(url.href);
+    return route.abort();
+  });
+  return { page, context, consoleErrors, foreignRequests };
+}
