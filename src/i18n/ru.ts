@@ -428,6 +428,14 @@ export const ru = {
     preview: 'Содержимое файла',
   },
   yearsOngoing: (start: number) => `с ${start}`,
+  /** The glossary's abbreviations and what `<abbr title>` says on their first use on a page. */
+  abbreviations: {
+    'АСДГ': 'Ассоциация сибирских и дальневосточных городов',
+    'СО НКО': 'социально ориентированная некоммерческая организация',
+    'НКО': 'некоммерческая организация',
+    'ТОС': 'территориальное общественное самоуправление',
+    'МКУ': 'муниципальное казённое учреждение',
+  },
 } as const;
 
 export type Strings = typeof ru;
