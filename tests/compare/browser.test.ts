@@ -113,7 +113,9 @@ describe('comparing practices', () => {
   it('never shows a per-capita figure for Образцовск, whose population is unknown', async () => {
     const w = await open('/compare/?p=testograd/volunteer-lessons,obrazcovsk/good-deeds-contest');
     await w.page.waitForSelector('tr[data-row="metric:events"]');
-    expect(await w.page.locator('tr[data-row="metric:events"] td[data-practice="testograd/volunteer-lessons"]').textContent()).toContain('более 0,6 на 1 000 жителей (население на 2021 год)');
+    // 300 events in 2013 / 480 000 residents on 1 January 2013 (not the 2021 figure) × 1 000.
+    const cell = (await w.page.locator('tr[data-row="metric:events"] td[data-practice="testograd/volunteer-lessons"]').textContent()) ?? '';
+    expect(cell.replace(/[\s\u00a0\u202f]+/g, ' ')).toContain('более 0,62 на 1 000 жителей (население на 2013 год)');
     const obrazcovsk = await w.page.locator('td[data-practice="obrazcovsk/good-deeds-contest"]').allTextContents();
     expect(obrazcovsk.join(' ')).not.toContain('на 1 000 жителей');
     expect(w.consoleErrors).toEqual([]);
