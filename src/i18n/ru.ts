@@ -428,6 +428,13 @@ export const ru = {
     preview: 'Содержимое файла',
   },
   yearsOngoing: (start: number) => `с ${start}`,
+  /** Chips for the filters that are on, above catalogue and search results. */
+  filterChips: {
+    label: 'Включены фильтры:',
+    remove: (label: string) => `Убрать фильтр «${label}»`,
+    clear: 'Сбросить все фильтры',
+    panel: 'Фильтры',
+  },
   /** The glossary's abbreviations and what `<abbr title>` says on their first use on a page. */
   abbreviations: {
     'АСДГ': 'Ассоциация сибирских и дальневосточных городов',
