@@ -18,6 +18,17 @@ const PRACTICE_FIELDS = {
   source: 'Источник',
 } as const;
 
+const pluralRules = new Intl.PluralRules('ru');
+/** «практика / практики / практик» for a count (format.ts has the same for pages; it imports this file). */
+function russianPlural(count: number, forms: readonly [string, string, string]): string {
+  const rule = pluralRules.select(count);
+  return rule === 'one' ? forms[0] : rule === 'few' ? forms[1] : forms[2];
+}
+/** Quotes a title in «ёлочки» unless it already has quotes of its own. */
+function quoteOnce(title: string): string {
+  return /[«»"„“]/.test(title) ? title : `«${title}»`;
+}
+
 export const ru = {
   siteName: 'Банк практик АСДГ',
   siteTagline: 'Муниципальные практики городов Сибири и Дальнего Востока',
@@ -70,6 +81,8 @@ export const ru = {
   topic: {
     practices: 'Практики по теме',
     noPractices: 'Практик по этой теме пока нет.',
+    waiting: (names: string) => `Пока без практик: ${names}.`,
+    submitOne: 'Прислать практику',
   },
   submission: {
     kind: 'Материал города',
@@ -91,6 +104,9 @@ export const ru = {
     title: 'Страница не найдена',
     text: 'Такой страницы в банке нет. Возможно, ссылка устарела или в адресе опечатка.',
     home: 'На главную',
+    catalogue: 'Все практики',
+    searchLabel: 'Найти в банке',
+    searchHint: 'Поищите нужное — или откройте каталог практик:',
   },
   footer: {
     text: 'Банк практик Ассоциации сибирских и дальневосточных городов. Все цифры — из материалов городов; у каждой практики указан источник.',
@@ -146,8 +162,9 @@ export const ru = {
     buttonFor: (title: string) => `Сравнить: ${title}`,
     tray: (count: number) => `Сравнение (${count})`,
     trayLabel: 'Выбранные для сравнения практики',
-    added: (title: string) => `«${title}» добавлена к сравнению`,
-    removed: (title: string) => `«${title}» убрана из сравнения`,
+    // A title that already carries its own quotes («Неделя озеленения») is not quoted again.
+    added: (title: string) => `Практика ${quoteOnce(title)} добавлена к сравнению`,
+    removed: (title: string) => `Практика ${quoteOnce(title)} убрана из сравнения`,
     full: (max: number) => `Сравнить можно не больше ${max} практик. Уберите одну, чтобы добавить другую.`,
     loading: 'Загружаем данные практик…',
     loadError: 'Не удалось загрузить данные практик. Обновите страницу.',
@@ -155,7 +172,7 @@ export const ru = {
     needMore: 'Добавьте ещё хотя бы одну практику, чтобы было с чем сравнить.',
     tooMany: (max: number) => `Показаны первые ${max} практики из ссылки: больше на страницу не помещается.`,
     unknown: (ids: string) => `Не найдены практики: ${ids}. Возможно, ссылка устарела.`,
-    showing: (count: number) => `Сравниваются практики: ${count}.`,
+    showing: (count: number) => `В сравнении ${count} ${russianPlural(count, ['практика', 'практики', 'практик'])}`,
     hideSame: 'Скрыть строки, где все практики совпадают',
     add: 'Добавить практику',
     addChoose: 'Выберите практику',
@@ -428,6 +445,20 @@ export const ru = {
     preview: 'Содержимое файла',
   },
   yearsOngoing: (start: number) => `с ${start}`,
+  /** A practice card: one Tab stop (the title), the rest by arrow keys (`scripts/card-keys.ts`). */
+  card: {
+    keysHint: 'Стрелками — к городу, темам и кнопке «Сравнить»',
+  },
+  /** A heading that is a count: «6 практик» (not «Практики (6 практик)»). */
+  headingCount: (count: string) => count.charAt(0).toUpperCase() + count.slice(1),
+  /** The hint over a table wider than its box (`scripts/page-enhance.ts`). */
+  tableScroll: {
+    hint: 'Таблица шире экрана: прокрутите её вбок →',
+  },
+  /** The running header of a printed page. */
+  print: {
+    date: (date: string) => `Напечатано ${date}`,
+  },
   /** Chips for the filters that are on, above catalogue and search results. */
   filterChips: {
     label: 'Включены фильтры:',
