@@ -23,6 +23,13 @@ import { ru } from '../i18n/ru.ts';
 
 export const NBSP = '\u00A0';
 
+/**
+ * Bump when what `typesetPage` or `typesetText` writes changes: it is part of every incremental
+ * page key (`page-keys.ts`), since the middleware is outside a page's module graph. Content
+ * bodies are keyed by `RENDERER_VERSION` in `safe-mdx.ts`.
+ */
+export const TYPOGRAPHY_VERSION = '1';
+
 const SHORT_WORD = /(?<![\p{L}\p{N}\-.\u00AD])(\p{L}{1,2}) (?=[\p{L}\p{N}«"„(])/gu;
 const BEFORE_DASH = / ([—–])(?= )/g;
 const NUMBER_WORD = /(\d) (?=[\p{L}%№])/gu;
