@@ -173,7 +173,8 @@ export const ru = {
     needMore: 'Добавьте ещё хотя бы одну практику, чтобы было с чем сравнить.',
     tooMany: (max: number) => `Показаны первые ${max} практики из ссылки: больше на страницу не помещается.`,
     unknown: (ids: string) => `Не найдены практики: ${ids}. Возможно, ссылка устарела.`,
-    showing: (count: number) => `В сравнении ${count} ${russianPlural(count, ['практика', 'практики', 'практик'])}`,
+    // Drawn by the browser after the page's typography pass, so its no-break spaces are written here.
+    showing: (count: number) => `В\u00A0сравнении ${count}\u00A0${russianPlural(count, ['практика', 'практики', 'практик'])}`,
     hideSame: 'Скрыть строки, где все практики совпадают',
     add: 'Добавить практику',
     addChoose: 'Выберите практику',
