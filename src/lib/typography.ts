@@ -28,7 +28,7 @@ export const NBSP = '\u00A0';
  * page key (`page-keys.ts`), since the middleware is outside a page's module graph. Content
  * bodies are keyed by `RENDERER_VERSION` in `safe-mdx.ts`.
  */
-export const TYPOGRAPHY_VERSION = '1';
+export const TYPOGRAPHY_VERSION = '2';
 
 const SHORT_WORD = /(?<![\p{L}\p{N}\-.\u00AD])(\p{L}{1,2}) (?=[\p{L}\p{N}«"„(])/gu;
 const BEFORE_DASH = / ([—–])(?= )/g;
@@ -82,7 +82,8 @@ const NO_ABBR_INSIDE = new Set(['title', 'option', 'abbr', 'svg', 'head', 'butto
 /** Elements whose text is left as it is. */
 const RAW_PAGE_ELEMENTS = new Set([...RAW_ELEMENTS, 'title', 'head']);
 
-const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w:-]*)\b[^>]*?(\/?)>/g;
+// Quote-aware: an attribute value may hold «>» or «<» (aria-label="metric_<вид>_<поле>").
+const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w:-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
 /**

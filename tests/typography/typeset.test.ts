@@ -48,6 +48,11 @@ describe('typesetPage', () => {
     expect(out.match(/<abbr title="некоммерческая организация">НКО<\/abbr>/g)).toHaveLength(1);
     expect(out).toContain('<script>var a = "в АСДГ";</script>');
   });
+  it('reads a tag whose attribute holds «>» as one tag', () => {
+    const out = typesetPage('<html><body><div aria-label="a > в НКО"><p>в НКО</p></div></body></html>');
+    expect(out).toContain('aria-label="a > в НКО"');
+    expect(out).toContain(`<p>в${NBSP}<abbr title="некоммерческая организация">НКО</abbr></p>`);
+  });
   it('does not wrap an abbreviation the page already expands itself', () => {
     const out = typesetPage('<html><body><p>МКУ</p><p><abbr title="муниципальное казённое учреждение">МКУ</abbr></p></body></html>');
     expect(out.match(/<abbr/g)).toHaveLength(1);
