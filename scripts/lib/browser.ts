@@ -31,11 +31,16 @@ export interface WatchedPage {
   foreignRequests: string[];
 }
 
-export async function openPage(browser: Browser, options: { javaScript?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<WatchedPage> {
+export async function openPage(
+  browser: Browser,
+  options: { javaScript?: boolean; colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; isMobile?: boolean } = {},
+): Promise<WatchedPage> {
   const context = await browser.newContext({
     javaScriptEnabled: options.javaScript ?? true,
     colorScheme: options.colorScheme ?? 'light',
     locale: 'ru-RU',
+    ...(options.viewport ? { viewport: options.viewport } : {}),
+    ...(options.isMobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
   });
   const page = await context.newPage();
   const consoleErrors: string[] = [];

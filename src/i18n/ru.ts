@@ -18,6 +18,17 @@ const PRACTICE_FIELDS = {
   source: 'Источник',
 } as const;
 
+const pluralRules = new Intl.PluralRules('ru');
+/** «практика / практики / практик» for a count (format.ts has the same for pages; it imports this file). */
+function russianPlural(count: number, forms: readonly [string, string, string]): string {
+  const rule = pluralRules.select(count);
+  return rule === 'one' ? forms[0] : rule === 'few' ? forms[1] : forms[2];
+}
+/** Quotes a title in «ёлочки» unless it already has quotes of its own. */
+function quoteOnce(title: string): string {
+  return /[«»"„“]/.test(title) ? title : `«${title}»`;
+}
+
 export const ru = {
   siteName: 'Банк практик АСДГ',
   siteTagline: 'Муниципальные практики городов Сибири и Дальнего Востока',
@@ -70,6 +81,8 @@ export const ru = {
   topic: {
     practices: 'Практики по теме',
     noPractices: 'Практик по этой теме пока нет.',
+    waiting: (names: string) => `Пока без практик: ${names}.`,
+    submitOne: 'Прислать практику',
   },
   submission: {
     kind: 'Материал города',
@@ -91,6 +104,9 @@ export const ru = {
     title: 'Страница не найдена',
     text: 'Такой страницы в банке нет. Возможно, ссылка устарела или в адресе опечатка.',
     home: 'На главную',
+    catalogue: 'Все практики',
+    searchLabel: 'Найти в банке',
+    searchHint: 'Поищите нужное — или откройте каталог практик:',
   },
   footer: {
     text: 'Банк практик Ассоциации сибирских и дальневосточных городов. Все цифры — из материалов городов; у каждой практики указан источник.',
@@ -104,6 +120,7 @@ export const ru = {
     practices: ['практика', 'практики', 'практик'],
     submissions: ['материал', 'материала', 'материалов'],
     cities: ['город', 'города', 'городов'],
+    topics: ['тема', 'темы', 'тем'],
   } satisfies Record<string, readonly [string, string, string]>,
   federalDistrict: {
     siberian: 'Сибирский',
@@ -146,8 +163,9 @@ export const ru = {
     buttonFor: (title: string) => `Сравнить: ${title}`,
     tray: (count: number) => `Сравнение (${count})`,
     trayLabel: 'Выбранные для сравнения практики',
-    added: (title: string) => `«${title}» добавлена к сравнению`,
-    removed: (title: string) => `«${title}» убрана из сравнения`,
+    // A title that already carries its own quotes («Неделя озеленения») is not quoted again.
+    added: (title: string) => `Практика ${quoteOnce(title)} добавлена к сравнению`,
+    removed: (title: string) => `Практика ${quoteOnce(title)} убрана из сравнения`,
     full: (max: number) => `Сравнить можно не больше ${max} практик. Уберите одну, чтобы добавить другую.`,
     loading: 'Загружаем данные практик…',
     loadError: 'Не удалось загрузить данные практик. Обновите страницу.',
@@ -155,7 +173,8 @@ export const ru = {
     needMore: 'Добавьте ещё хотя бы одну практику, чтобы было с чем сравнить.',
     tooMany: (max: number) => `Показаны первые ${max} практики из ссылки: больше на страницу не помещается.`,
     unknown: (ids: string) => `Не найдены практики: ${ids}. Возможно, ссылка устарела.`,
-    showing: (count: number) => `Сравниваются практики: ${count}.`,
+    // Drawn by the browser after the page's typography pass, so its no-break spaces are written here.
+    showing: (count: number) => `В\u00A0сравнении ${count}\u00A0${russianPlural(count, ['практика', 'практики', 'практик'])}`,
     hideSame: 'Скрыть строки, где все практики совпадают',
     add: 'Добавить практику',
     addChoose: 'Выберите практику',
@@ -266,6 +285,9 @@ export const ru = {
         'schema.json': 'схема practices.json в формате JSON Schema (draft 2020-12)',
       } as Record<string, string>,
       rows: (count: string) => `записей: ${count}`,
+      licenceHeading: 'Условия использования',
+      licenceIs: 'Данные публикуются на условиях лицензии',
+      licenceUnset: 'Условия использования этих данных устанавливает Ассоциация сибирских и дальневосточных городов (АСДГ). Редакция банка их здесь пока не указала; до этого сайт не заявляет никакой лицензии — уточните условия у АСДГ.',
       formatHeading: 'Формат',
       format: [
         'CSV по RFC 4180: разделитель — запятая, строки разделены CRLF, значения с запятой, кавычками или переводом строки заключены в кавычки.',
@@ -565,6 +587,48 @@ export const ru = {
       page: 'Адрес в банке',
       noMetrics: 'Город не привёл цифр по этой практике.',
     },
+  },
+  /** A practice card: one Tab stop (the title), the rest by arrow keys (`scripts/card-keys.ts`). */
+  card: {
+    keysHint: 'Стрелками — к городу, темам и кнопке «Сравнить»',
+  },
+  /** A heading that is a count: «6 практик» (not «Практики (6 практик)»). */
+  headingCount: (count: string) => count.charAt(0).toUpperCase() + count.slice(1),
+  /** The hint over a table wider than its box (`scripts/page-enhance.ts`). */
+  tableScroll: {
+    hint: 'Таблица шире экрана: прокрутите её вбок →',
+  },
+  /** `/feeds/`: what RSS is, and every feed of the bank. */
+  feedsPage: {
+    title: 'Подписка на новые практики',
+    lead: 'Лента RSS сообщает о новых практиках банка: их не нужно искать на сайте, они сами приходят в программу для чтения лент.',
+    whatHeading: 'Что такое RSS',
+    what: 'RSS — открытый формат, в котором сайт публикует список своих новых материалов. Программа для чтения лент (RSS-ридер, почтовый клиент, браузер с расширением) раз в несколько часов проверяет ленту и показывает новое. Регистрироваться на сайте и оставлять адрес почты не нужно; отписаться — удалить ленту из программы.',
+    howHeading: 'Как подписаться',
+    how: 'Скопируйте адрес нужной ленты и добавьте его в программу для чтения лент (обычно пункт «Добавить ленту» или «Подписаться»). Если открыть адрес в браузере, он покажет текст ленты в формате XML — это нормально: он предназначен для программы, а не для чтения.',
+    all: 'Все новые практики банка',
+    byTopic: 'По темам',
+    byCity: 'По городам',
+    address: 'Адрес ленты:',
+  },
+  /** The running header of a printed page. */
+  print: {
+    date: (date: string) => `Напечатано ${date}`,
+  },
+  /** Chips for the filters that are on, above catalogue and search results. */
+  filterChips: {
+    label: 'Включены фильтры:',
+    remove: (label: string) => `Убрать фильтр «${label}»`,
+    clear: 'Сбросить все фильтры',
+    panel: 'Фильтры',
+  },
+  /** The glossary's abbreviations and what `<abbr title>` says on their first use on a page. */
+  abbreviations: {
+    'АСДГ': 'Ассоциация сибирских и дальневосточных городов',
+    'СО НКО': 'социально ориентированная некоммерческая организация',
+    'НКО': 'некоммерческая организация',
+    'ТОС': 'территориальное общественное самоуправление',
+    'МКУ': 'муниципальное казённое учреждение',
   },
 } as const;
 

@@ -60,3 +60,10 @@ export function isoDate(date: Date): string {
 export function guillemets(text: string): string {
   return text.startsWith('«') ? text : `«${text}»`;
 }
+
+/** File size as a reader reads it: «812 байт», «12,3 КБ», «1,2 МБ» (binary kilobytes, one decimal). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${formatNumber(bytes)} ${plural(bytes, ['байт', 'байта', 'байт'])}`;
+  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'КБ'] : [bytes / (1024 * 1024), 'МБ'];
+  return `${formatNumber(Math.round(value * 10) / 10)} ${unit}`;
+}

@@ -9,6 +9,7 @@
  * (config hash and the page's module graph hash).
  */
 import { createHash } from 'node:crypto';
+import { TYPOGRAPHY_VERSION } from './typography.ts';
 
 interface Keyed {
   id: string;
@@ -22,6 +23,8 @@ function part(entry: Keyed & { data?: unknown }): string {
 
 export function cacheKeyOf(entries: readonly (Keyed & { data?: unknown })[]): string {
   const hash = createHash('sha256');
+  // The middleware's typography pass is not in a page's module graph: its version is in every key.
+  hash.update(`typography@${TYPOGRAPHY_VERSION}\n`);
   for (const entry of entries) hash.update(`${part(entry)}\n`);
   return hash.digest('base64url');
 }

@@ -129,7 +129,8 @@ async function init(root: HTMLElement): Promise<void> {
         if (row.warning) th.append(el('span', { class: 'row-warning', 'data-not-comparable': '' }, row.warning));
         const tr = el('tr', { 'data-row': row.key, 'data-same': String(row.same) }, th);
         row.cells.forEach((cell, i) => {
-          const td = el('td', { 'data-practice': comparison.columns[i]?.id ?? '' });
+          // data-label: on a phone the table is stacked and each value is headed by its practice's name.
+          const td = el('td', { 'data-practice': comparison.columns[i]?.id ?? '', 'data-label': comparison.columns[i]?.title ?? '' });
           td.append(...(cell.length ? cell.map(lineNode) : [ru.compare.none]));
           tr.append(td);
         });

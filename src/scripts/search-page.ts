@@ -162,7 +162,8 @@ function start(root: HTMLElement): void {
   function toForm(state: State): void {
     query.value = state.q;
     for (const box of checkboxes) box.checked = state.selected[box.name as Facet]?.includes(box.value) ?? false;
-    if (hasSelection(state.selected)) filters.open = true;
+    // On a phone the filters stay closed, so a shared filtered link shows its results first; chips say what is on.
+    if (hasSelection(state.selected) && matchMedia('(min-width: 56rem)').matches) filters.open = true;
   }
   const fromUrl = () => readState(new URLSearchParams(location.search), FACETS);
 

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alignMetrics } from '../../src/lib/compare/align.ts';
 import { measureOf, unitsComparable } from '../../src/lib/compare/units.ts';
-import { perCapita, roundKeepingQualifier } from '../../src/lib/compare/per-capita.ts';
+import { perCapita, populationFor, POPULATION_YEAR_BOUND, roundKeepingQualifier } from '../../src/lib/compare/per-capita.ts';
 import { buildComparison, formatPerCapita } from '../../src/lib/compare/table.ts';
 import type { CompareRecord } from '../../src/lib/compare/record.ts';
 import { fixturesDir } from '../helpers/paths.ts';
@@ -114,10 +114,46 @@ describe('per-capita figures', () => {
   });
 });
 
+describe('the population of the figure\'s own year', () => {
+  const texts = (records: CompareRecord[], key: string) =>
+    buildComparison(records).groups.flatMap((g) => g.rows).find((r) => r.key === key)?.cells.map((c) => c.map((l) => l.text.replace(/[\u00a0\u202f]/g, ' ')).join(' | '));
+
+  it('reads both populations of the fixture city Тестоград through the schema, oldest first', () => {
+    expect(testogradLessons.city.populations?.map((p) => [p.year, p.value])).toEqual([[2013, 480_000], [2021, 500_000]]);
+  });
+
+  it('picks the exact year, else the nearest within the bound, else none', () => {
+    const two = [{ value: 480_000, year: 2013 }, { value: 500_000, year: 2021 }];
+    expect(POPULATION_YEAR_BOUND).toBe(1);
+    expect(populationFor(2013, two)?.year).toBe(2013);
+    expect(populationFor(2021, two)?.year).toBe(2021);
+    expect(populationFor(2014, two)?.year).toBe(2013);
+    expect(populationFor(2020, two)?.year).toBe(2021);
+    expect(populationFor(2017, two)).toBeUndefined();
+    expect(populationFor(2015, two)).toBeUndefined();
+    // Equally near on both sides: the earlier one.
+    expect(populationFor(2014, [{ value: 1, year: 2015 }, { value: 2, year: 2013 }])?.year).toBe(2013);
+    expect(populationFor(2013, undefined)).toBeUndefined();
+  });
+
+  it('divides a 2013 figure of Тестоград by its 2013 population, never by the 2021 one', () => {
+    // 300 events / 480 000 × 1 000 = 0.625 → «более 0,62»; the 2021 population would give 0,6.
+    expect(texts([testogradLessons], 'metric:events')?.[0]).toContain('более 0,62 на 1 000 жителей (население на 2013 год)');
+  });
+
+  it('gives no per-capita figure where the only population is years away from the figure (Примерск: 2021 only, figures of 2013)', () => {
+    expect(primerskCentre.city.populations?.map((p) => p.year)).toEqual([2021]);
+    const cells = buildComparison([primerskCentre]).groups.flatMap((g) => g.rows).filter((r) => r.key.startsWith('metric:')).flatMap((r) => r.cells.flat());
+    expect(cells.length).toBeGreaterThan(0);
+    expect(cells.map((l) => l.text).join(' ')).not.toContain('жителей');
+  });
+});
+
 describe('buildComparison', () => {
   const table = buildComparison([testogradCentres, primerskCentre, obrazcovskContest]);
   const rowOf = (key: string) => table.groups.flatMap((g) => g.rows).find((r) => r.key === key);
-  const texts = (key: string) => rowOf(key)?.cells.map((c) => c.map((l) => l.text));
+  // Lines are typeset (no-break spaces); compare them with plain spaces.
+  const texts = (key: string) => rowOf(key)?.cells.map((c) => c.map((l) => l.text.replace(/[\u00a0\u202f]/g, ' ')));
 
   it('has a column per practice and the fields of the view as rows', () => {
     expect(table.columns.map((c) => c.id)).toEqual(['testograd/resource-centres', 'primersk/resource-centre', 'obrazcovsk/good-deeds-contest']);
@@ -148,7 +184,7 @@ describe('buildComparison', () => {
   it('adds a per-capita line where the population is known and the kind is a count of people or events', () => {
     const lessons = buildComparison([testogradLessons, obrazcovskContest]);
     const events = lessons.groups.flatMap((g) => g.rows).find((r) => r.key === 'metric:events');
-    expect(events?.cells[0]?.map((l) => l.text)).toContain('более 0,6 на 1 000 жителей (население на 2021 год)');
+    expect(events?.cells[0]?.map((l) => l.text.replace(/[\u00a0\u202f]/g, ' '))).toContain('более 0,62 на 1 000 жителей (население на 2013 год)');
   });
 
   it('flags rows where every practice says the same', () => {

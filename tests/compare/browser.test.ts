@@ -7,6 +7,9 @@ import type { Browser } from 'playwright-core';
 import { sharedBank } from '../helpers/shared-bank.ts';
 import { axeViolations, launchBrowser, openPage, type WatchedPage } from '../helpers/browser.ts';
 import { serveStatic, type StaticServer } from '../helpers/server.ts';
+
+/** Cell text with no-break spaces as plain ones: the view is typeset, the words are what is checked. */
+const nb = (text: string | null) => (text ?? '').replace(/\u00a0/g, ' ');
 import { STORAGE_KEY } from '../../src/lib/compare/selection.ts';
 
 let server: StaticServer;
@@ -54,12 +57,12 @@ describe('comparing practices', () => {
     expect(columns).toEqual([A, B]);
 
     const cell = (row: string, id: string) => page.locator(`tr[data-row="${row}"] td[data-practice="${id}"]`);
-    expect(await cell('metric:organisations', A).locator('.cl--figure').textContent()).toBe('40 СО НКО (2013)');
-    expect(await cell('metric:organisations', B).locator('.cl--figure').textContent()).toBe('около 120 объединённых организаций (2013)');
+    expect((await cell('metric:organisations', A).locator('.cl--figure').textContent())?.replace(/\u00a0/g, ' ')).toBe('40 СО НКО (2013)');
+    expect(nb(await cell('metric:organisations', B).locator('.cl--figure').textContent())).toBe('около 120 объединённых организаций (2013)');
     expect(await cell('metric:centres', B).textContent()).toBe('—');
     // Budgets in «тыс. руб.» and «млн руб.» share a row only to be marked not comparable.
-    expect(await page.locator('tr[data-row="metric:budget"] [data-not-comparable]').textContent()).toContain('тыс. руб., млн руб.');
-    expect(await cell('metric:budget', B).locator('.cl--figure').textContent()).toBe('1,2 млн руб. (2013)');
+    expect(nb(await page.locator('tr[data-row="metric:budget"] [data-not-comparable]').textContent())).toContain('тыс. руб., млн руб.');
+    expect(nb(await cell('metric:budget', B).locator('.cl--figure').textContent())).toBe('1,2 млн руб. (2013)');
     expect(await cell('population', A).textContent()).toContain('500\u202F000');
     sharedUrl = page.url();
 
@@ -109,7 +112,9 @@ describe('comparing practices', () => {
   it('never shows a per-capita figure for Образцовск, whose population is unknown', async () => {
     const w = await open('/compare/?p=testograd/volunteer-lessons,obrazcovsk/good-deeds-contest');
     await w.page.waitForSelector('tr[data-row="metric:events"]');
-    expect(await w.page.locator('tr[data-row="metric:events"] td[data-practice="testograd/volunteer-lessons"]').textContent()).toContain('более 0,6 на 1 000 жителей (население на 2021 год)');
+    // 300 events in 2013 / 480 000 residents on 1 January 2013 (not the 2021 figure) × 1 000.
+    const cell = (await w.page.locator('tr[data-row="metric:events"] td[data-practice="testograd/volunteer-lessons"]').textContent()) ?? '';
+    expect(cell.replace(/[\s\u00a0\u202f]+/g, ' ')).toContain('более 0,62 на 1 000 жителей (население на 2013 год)');
     const obrazcovsk = await w.page.locator('td[data-practice="obrazcovsk/good-deeds-contest"]').allTextContents();
     expect(obrazcovsk.join(' ')).not.toContain('на 1 000 жителей');
     expect(w.consoleErrors).toEqual([]);

@@ -58,7 +58,7 @@ describe('importing the Irkutsk report', () => {
   it('keeps the list as a list', () => {
     const html = renderSafeMdx(fromText.mdx).html;
     expect(html.match(/<li>/g)).toHaveLength(5);
-    expect(html).toContain('<li>«Неделя озеленения» - 237 участников;</li>');
+    expect(html.replace(/\u00a0/g, ' ')).toContain('<li>«Неделя озеленения» - 237 участников;</li>');
   });
 
   it('turns the questionnaire questions into headings', () => {

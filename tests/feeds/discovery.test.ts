@@ -110,8 +110,14 @@ function checkDiscovery(name: string, dist: () => string, bank: SourceBank) {
         expect(feeds, path).toEqual([new URL('/rss.xml', site).href, new URL(`${path}rss.xml`, site).href]);
         const links = [...document.querySelectorAll('main a[href]')].filter((a) => textOf(a).includes('Подписаться'));
         expect(links.length, path).toBe(1);
-        const href = links[0]?.getAttribute('href') ?? '';
-        expect(new URL(href, new URL(path, site)).href, path).toBe(new URL(`${path}rss.xml`, site).href);
+        // «Подписаться» leads to the page that explains RSS, at this feed's entry, which links the feed.
+        const href = new URL(links[0]?.getAttribute('href') ?? '', new URL(path, site));
+        expect(href.pathname, path).toBe('/feeds/');
+        const feedsPage = readPage(dist(), '/feeds/').document;
+        const entry = feedsPage.getElementById(href.hash.slice(1));
+        expect(entry, `${path}: ${href.hash}`).not.toBeNull();
+        const feedLink = entry?.querySelector('a[type="application/rss+xml"]')?.getAttribute('href') ?? '';
+        expect(new URL(feedLink, site).href, path).toBe(new URL(`${path}rss.xml`, site).href);
         expect(existsSync(resolve(dist(), `.${path}rss.xml`)), path).toBe(true);
       }
     });

@@ -13,10 +13,16 @@ import { PAGE_KINDS } from './page-kinds.ts';
 const site = siteInBrowser(publishedDist);
 
 const SCHEMES = ['light', 'dark'] as const;
+/** A desktop and a phone: layouts differ (the comparison is stacked on a phone), so both are checked. */
+const WIDTHS = [
+  { name: '1366 px', viewport: { width: 1366, height: 900 }, isMobile: false },
+  { name: '390 px', viewport: { width: 390, height: 844 }, isMobile: true },
+] as const;
+const CASES = SCHEMES.flatMap((colorScheme) => WIDTHS.map((width) => ({ colorScheme, width })));
 
 describe.each(PAGE_KINDS)('$kind ($path)', (kind) => {
-  it.each(SCHEMES)('passes axe, asks nothing of other hosts and logs no error (but a 404 page’s own status) in the %s scheme', async (colorScheme) => {
-    const watched = await openPage(site.browser, { colorScheme });
+  it.each(CASES)('passes axe, asks nothing of other hosts and logs no error (but a 404 page’s own status) in the $colorScheme scheme at $width.name', async ({ colorScheme, width }) => {
+    const watched = await openPage(site.browser, { colorScheme, viewport: width.viewport, isMobile: width.isMobile });
     try {
       const response = await watched.page.goto(`${site.server.url}${kind.path}`);
       expect(response?.status(), `${kind.path} должна существовать в dist/`).toBe(kind.status);

@@ -59,6 +59,7 @@ export const PAGE_KINDS: PageKind[] = [
   },
   { kind: 'результаты поиска', path: `/search/?q=${encodeURIComponent('ресурсный центр')}`, status: 200, ready: searchResultsShown },
   { kind: 'открытые данные', path: '/data/', status: 200 },
+  { kind: 'подписка на ленты', path: '/feeds/', status: 200 },
   { kind: 'предложить практику', path: '/submit/', status: 200 },
   { kind: 'страница 404', path: '/no-such-page/', status: 404 },
   { kind: 'полные описания', path: '/practices/complete/', status: 200 },

@@ -80,7 +80,7 @@ describe('search page', () => {
     await expect.poll(() => searchStatus(page)).toMatch(/^Найдено/);
     const all = await resultLinks(page);
     expect(all.some((p) => !p.startsWith('/practices/'))).toBe(true);
-    await page.locator('[data-search-filters] summary').click();
+    await page.locator('[data-search-filters] > summary').click();
     await page.locator('input[name="type"][value="practice"]').check();
     await expect.poll(() => resultLinks(page)).toEqual(['/practices/irkutsk/resource-centres/']);
     expect(new URL(page.url()).search).toBe(`?q=${encodeURIComponent('ресурсный центр').replace(/%20/g, '+')}&type=practice`);

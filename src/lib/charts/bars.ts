@@ -46,7 +46,8 @@ function valueTicks(domainMax: number, count: number, integers: boolean, positio
 }
 
 export function horizontalBars(data: readonly BarDatum[], options: { width?: number; row?: number; integers?: boolean } = {}): BarChart {
-  const width = options.width ?? 440;
+  // 340 units: drawn 1:1 on a 390 px phone, so the 15 px labels stay at least 12 px even at 320 px.
+  const width = options.width ?? 340;
   const row = options.row ?? 44;
   // Room at the right for the value written after the longest bar.
   const right = 90;
@@ -68,7 +69,7 @@ export function horizontalBars(data: readonly BarDatum[], options: { width?: num
 }
 
 export function columns(data: readonly BarDatum[], options: { width?: number; height?: number; integers?: boolean } = {}): BarChart {
-  const width = options.width ?? Math.min(560, Math.max(200, data.length * 56 + 40));
+  const width = options.width ?? Math.min(360, Math.max(200, data.length * 56 + 40));
   const height = options.height ?? 200;
   // Bottom margin for the year labels, top for the value over the tallest column.
   const bottom = 24;

@@ -1,6 +1,6 @@
 /**
  * Figures per 1 000 residents. A derived figure, so it is shown beside the raw one, never instead
- * of it, and never where the city's population is unknown.
+ * of it, and never where the city's population for the figure's year is unknown.
  *
  * Choice (documented in the README): only counts of people and of events are divided by the
  * population — participants, volunteers, beneficiaries, events. Money («тыс. руб.») is not: a
@@ -52,11 +52,37 @@ export function roundKeepingQualifier(ratio: number, qualifier: Qualifier): { va
   return { value, qualifier: value === ratio ? qualifier : 'about', decimals };
 }
 
+/**
+ * How far the population's year may be from the figure's year. A 2013 figure divided by a 2021
+ * population says nothing honest; the population on 1 January of the next year (or at the start
+ * of the figure's own year) is as close as statistics usually come. Beyond a year: no per-capita figure.
+ */
+export const POPULATION_YEAR_BOUND = 1;
+
+/**
+ * The population for a figure of `year`: the city's figure for that year, else the nearest within
+ * `POPULATION_YEAR_BOUND` (the earlier of two equally near), else none. Only populations the city
+ * record gives, each with its source, are considered; none is estimated.
+ */
+export function populationFor(year: number, populations: readonly Population[] | undefined): Population | undefined {
+  let best: Population | undefined;
+  for (const candidate of populations ?? []) {
+    const distance = Math.abs(candidate.year - year);
+    if (distance > POPULATION_YEAR_BOUND) continue;
+    const bestDistance = best ? Math.abs(best.year - year) : Infinity;
+    if (distance < bestDistance || (distance === bestDistance && best && candidate.year < best.year)) best = candidate;
+  }
+  return best;
+}
+
 export function perCapitaApplies(kind: MetricKind, unit: string): boolean {
   return PER_CAPITA_KINDS.includes(kind) && measureOf(unit).dimension === 'count';
 }
 
-/** `undefined` when the kind is not divided by population or the population is unknown. */
+/**
+ * `undefined` when the kind is not divided by population or the population is unknown. The
+ * caller picks the population of the figure's year with `populationFor`.
+ */
 export function perCapita(
   metric: { kind: MetricKind; value: number; qualifier: Qualifier; unit: string },
   population: Population | undefined,

@@ -33,6 +33,8 @@ export interface CompareRecord {
     federalDistrict: string;
     /** Absent when the city record gives no population: then no per-capita figure is shown. */
     population?: { value: number; year: number; date: string; source: string };
+    /** Every population the city record gives (the current one and `populations`), oldest first: per-capita figures take the one of their year. */
+    populations?: { value: number; year: number; date: string; source: string }[];
   };
   years: string;
   startYear: number;
@@ -89,6 +91,8 @@ const defined = <T extends object>(o: T): T =>
 
 export function toCompareRecord({ id, data, city, topicName, submission, trail }: RecordInput): CompareRecord {
   const population = city.data.population;
+  const toYear = (p: NonNullable<City['population']>) => ({ value: p.value, year: p.date.getUTCFullYear(), date: p.date.toISOString().slice(0, 10), source: p.source });
+  const populations = [...(population ? [population] : []), ...(city.data.populations ?? [])].map(toYear).sort((a, b) => a.date.localeCompare(b.date));
   return defined({
     id,
     url: urls.practice(id),
@@ -99,12 +103,8 @@ export function toCompareRecord({ id, data, city, topicName, submission, trail }
       url: urls.city(city.id),
       region: city.data.region,
       federalDistrict: ru.federalDistrict[city.data.federalDistrict],
-      population: population && {
-        value: population.value,
-        year: population.date.getUTCFullYear(),
-        date: population.date.toISOString().slice(0, 10),
-        source: population.source,
-      },
+      population: population && toYear(population),
+      populations: populations.length ? populations : undefined,
     }),
     years: formatYears(data.startYear, data.endYear),
     startYear: data.startYear,

@@ -7,7 +7,8 @@ import { ru } from '../../i18n/ru.ts';
 import { formatDate, formatFigure, formatNumber, guillemets } from '../format.ts';
 import type { MetricKind } from '../content/vocabulary-values.ts';
 import { alignMetrics } from './align.ts';
-import { perCapita, type PerCapita } from './per-capita.ts';
+import { typesetText } from '../typography.ts';
+import { perCapita, populationFor, type PerCapita } from './per-capita.ts';
 import type { CompareMetric, CompareRecord } from './record.ts';
 
 export interface CellLine {
@@ -43,7 +44,8 @@ export interface Comparison {
 /** Money is shown in its own group, after the counts, as the issue's row list has it. */
 const MONEY_KINDS: readonly MetricKind[] = ['budget', 'prize-fund'];
 
-const line = (text: string, tone?: CellLine['tone'], href?: string): CellLine => ({ text, ...(tone ? { tone } : {}), ...(href ? { href } : {}) });
+// Typeset here, since the browser lays these lines out after the page's own typography pass.
+const line = (text: string, tone?: CellLine['tone'], href?: string): CellLine => ({ text: href ? text : typesetText(text), ...(tone ? { tone } : {}), ...(href ? { href } : {}) });
 
 export function formatPerCapita(pc: PerCapita): string {
   const number = formatNumber(Number(pc.value.toFixed(pc.decimals)));
@@ -52,10 +54,10 @@ export function formatPerCapita(pc: PerCapita): string {
 }
 
 /** The lines of one figure: value with qualifier, unit and year; note; per-capita; source wording. */
-export function metricLines(metric: CompareMetric, population: CompareRecord['city']['population']): CellLine[] {
+export function metricLines(metric: CompareMetric, populations: CompareRecord['city']['populations']): CellLine[] {
   const lines = [line(ru.compare.metricYear(formatFigure(metric.value, metric.qualifier, metric.unit), metric.year), 'figure')];
   if (metric.note) lines.push(line(metric.note, 'muted'));
-  const pc = perCapita(metric, population);
+  const pc = perCapita(metric, populationFor(metric.year, populations));
   if (pc) lines.push(line(formatPerCapita(pc), 'muted'));
   lines.push(line(ru.compare.sourceWording(guillemets(metric.source)), 'muted'));
   return lines;
@@ -91,7 +93,7 @@ export function buildComparison(records: readonly CompareRecord[]): Comparison {
   const metrics: ComparisonRow[] = [];
   const money: ComparisonRow[] = [];
   for (const aligned of alignMetrics(records)) {
-    const cells = aligned.cells.map((ms, i) => ms.flatMap((m) => metricLines(m, records[i]?.city.population)));
+    const cells = aligned.cells.map((ms, i) => ms.flatMap((m) => metricLines(m, records[i]?.city.populations)));
     const warning = aligned.comparable ? undefined : ru.compare.notComparable(aligned.units.join(', '));
     (MONEY_KINDS.includes(aligned.kind) ? money : metrics).push(row(`metric:${aligned.kind}`, ru.metricKind[aligned.kind], cells, warning));
   }

@@ -13,10 +13,11 @@ import type { HastNode } from 'satteri';
 import { toHtml } from 'hast-util-to-html';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import GithubSlugger from 'github-slugger';
+import { typesetHast } from '../typography.ts';
 import { CONTENT_COMPONENTS, type ContentComponent } from './components.ts';
 
 /** Bump when the rendered HTML for the same source changes: it is part of every entry's digest. */
-export const RENDERER_VERSION = '5';
+export const RENDERER_VERSION = '6';
 
 export type MdxRule =
   | 'syntax'
@@ -348,8 +349,10 @@ export function renderSafeMdx(source: string, options: RenderOptions = {}): Rend
   }
 
   const root: Root = { type: 'root', children: convertChildren((tree as { children?: AnyNode[] }).children, 1) };
-  const html = violations.length ? '' : toHtml(root);
   const text = plainText(root.children as ElementContent[]).replace(/\n{2,}/g, '\n').trim();
+  // Typography (no-break spaces) goes into the HTML only: checks and search read `text` as written.
+  // It rewrites the tree in place, so the questionnaire's sections below are typeset too.
+  const html = violations.length ? '' : toHtml(typesetHast(root));
   const rendered: RenderedMdx = { html, headings, links, images, text, violations };
   if (options.sections && !violations.length) rendered.sections = sectionsOf(root.children as ElementContent[]);
   return rendered;

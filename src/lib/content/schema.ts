@@ -114,6 +114,8 @@ export const citySchema = z.strictObject({
   municipalStatus: text('муниципальный статус').optional().describe('Муниципальный статус: «городской округ»'),
   /** Population with its date and source; left out when no source is at hand. */
   population: populationSchema.optional().describe('Численность населения; пусто, если нет источника'),
+  /** Populations for other years, each with its source: per-capita figures use the one of the figure's year (`compare/per-capita.ts`). */
+  populations: z.array(populationSchema).optional().describe('Численность населения на другие даты, каждая со своим источником; для показателей на 1 000 жителей берётся год показателя'),
   /** Coordinates of the city centre, in decimal degrees. */
   coordinates: z.strictObject({
     /** Latitude, north positive. */

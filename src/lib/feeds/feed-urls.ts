@@ -8,6 +8,15 @@ export const feedUrls = {
   site: () => `${urls.home()}rss.xml`,
   topic: (id: string) => `${urls.topic(id)}rss.xml`,
   city: (id: string) => `${urls.city(id)}rss.xml`,
+  /** The human page that explains RSS and lists every feed; `anchor` is a feed's id on it. */
+  page: (anchor?: string) => `${urls.home()}feeds/${anchor ? `#${anchor}` : ''}`,
+};
+
+/** Ids of the feeds on the feeds page. */
+export const feedAnchors = {
+  site: () => 'feed-all',
+  topic: (id: string) => `feed-topic-${id}`,
+  city: (id: string) => `feed-city-${id}`,
 };
 
 export const dataUrls = {

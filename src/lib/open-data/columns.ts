@@ -88,6 +88,22 @@ export function flatten(schema: JsonSchema, options: FlattenOptions): Column[] {
         for (const column of spreadColumns(key, child.items, spread, options.records)) columns.push(column);
       } else if (isObject(child)) {
         walk(child, childPath, childRequired, description);
+      } else if (child.type === 'array' && isObject(child.items)) {
+        // A list of objects (a city's populations by year): one list column per field, in order.
+        for (const [field, fieldSchema] of Object.entries(child.items.properties)) {
+          columns.push({
+            name: [...childPath, field].join('_'),
+            type: 'list',
+            description: options.nest(description, fieldSchema.description ?? ''),
+            required: false,
+            values: valuesOf(fieldSchema),
+            property: field,
+            get: (record) => {
+              const list = at(record, childPath);
+              return Array.isArray(list) ? list.map((entry) => (entry !== null && typeof entry === 'object' && !Array.isArray(entry) ? (entry[field] ?? null) : null)) : undefined;
+            },
+          });
+        }
       } else {
         columns.push({
           name: childPath.join('_'),

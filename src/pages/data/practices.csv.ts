@@ -1,10 +1,7 @@
 /** `/data/practices.csv`: one row per published record; columns are described on /data/. */
 import type { APIRoute } from 'astro';
-import { openData } from '../../lib/open-data/dataset';
 import { requireSite } from '../../lib/open-data/site';
-import { CSV_HEADERS, toCsv } from '../../lib/open-data/csv';
+import { CSV_HEADERS } from '../../lib/open-data/csv';
+import { dataFileBody } from '../../lib/open-data/files';
 
-export const GET: APIRoute = async ({ site }) => {
-  const { practices } = await openData(requireSite(site));
-  return new Response(toCsv(practices.columns, practices.records), { headers: CSV_HEADERS });
-};
+export const GET: APIRoute = async ({ site }) => new Response(await dataFileBody('practices.csv', requireSite(site)), { headers: CSV_HEADERS });

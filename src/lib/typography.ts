@@ -1,0 +1,140 @@
+/**
+ * Russian typography for everything the site shows, in one place. It changes spaces only, never
+ * letters: the verbatim wording of a city's submission keeps every word, and a test checks that
+ * the published text still equals the source once spaces are folded.
+ *
+ * Rules (also in the README):
+ * - a no-break space after a one- or two-letter word («в\u00A0источнике», «с\u00A0цифрами»);
+ * - a no-break space before a dash set between spaces («Бабушка\u00A0– гламур», «город\u00A0— …»);
+ * - a no-break space between a number and the word after it, so a figure never leaves its unit
+ *   («2013\u00A0год», «1000\u00A0тыс.\u00A0руб.», «15\u00A0СО\u00A0НКО»), and inside a number
+ *   written with a space between digit groups;
+ * - a no-break space between words of a multi-word abbreviation («СО\u00A0НКО») and after
+ *   «№», «г.», «тыс.», «млн», «руб.» before what they qualify;
+ * - `<abbr title>` for the glossary's abbreviations on their first use on a page (`typesetPage`).
+ *
+ * The loader applies `typesetHast` to the tree of every content file (`safe-mdx.ts`); the
+ * middleware (`src/middleware.ts`) applies `typesetPage` to every built HTML page, which reaches
+ * the interface strings as well. Both are idempotent: typeset text has no breakable space left
+ * where a rule applies.
+ */
+import type { Element, Root, RootContent, ElementContent } from 'hast';
+import { ru } from '../i18n/ru.ts';
+
+export const NBSP = '\u00A0';
+
+/**
+ * Bump when what `typesetPage` or `typesetText` writes changes: it is part of every incremental
+ * page key (`page-keys.ts`), since the middleware is outside a page's module graph. Content
+ * bodies are keyed by `RENDERER_VERSION` in `safe-mdx.ts`.
+ */
+export const TYPOGRAPHY_VERSION = '2';
+
+const SHORT_WORD = /(?<![\p{L}\p{N}\-.\u00AD])(\p{L}{1,2}) (?=[\p{L}\p{N}«"„(])/gu;
+const BEFORE_DASH = / ([—–])(?= )/g;
+const NUMBER_WORD = /(\d) (?=[\p{L}%№])/gu;
+const DIGIT_GROUPS = /(\d) (?=\d{3}(?!\d))/g;
+const ABBREVIATION_PAIR = /(?<![\p{L}])(\p{Lu}{2,}) (?=\p{Lu}{2,}(?!\p{Ll}))/gu;
+const UNIT_WORD = /(?<![\p{L}])(№|г\.|тыс\.|млн|млрд|руб\.|чел\.) (?=[\p{L}\p{N}«])/gu;
+
+/** Applies the no-break-space rules to one run of text. */
+export function typesetText(text: string): string {
+  if (!text.includes(' ')) return text;
+  return text
+    .replace(DIGIT_GROUPS, `$1${NBSP}`)
+    .replace(NUMBER_WORD, `$1${NBSP}`)
+    .replace(UNIT_WORD, `$1${NBSP}`)
+    .replace(ABBREVIATION_PAIR, `$1${NBSP}`)
+    .replace(BEFORE_DASH, `${NBSP}$1`)
+    .replace(SHORT_WORD, `$1${NBSP}`);
+}
+
+/** Elements whose text is code or form data: never typeset. */
+const RAW_ELEMENTS = new Set(['script', 'style', 'pre', 'code', 'textarea', 'kbd', 'samp']);
+
+/** Typesets the text nodes of a content tree in place (the loader's hook). */
+export function typesetHast<T extends Root | Element>(tree: T): T {
+  const walk = (children: (RootContent | ElementContent)[]) => {
+    for (const child of children) {
+      if (child.type === 'text') child.value = typesetText(child.value);
+      else if (child.type === 'element' && !RAW_ELEMENTS.has(child.tagName)) walk(child.children);
+    }
+  };
+  walk(tree.children);
+  return tree;
+}
+
+/** The glossary's abbreviations (/work/shared/GLOSSARY.md), longest first so «СО НКО» wins over «НКО». */
+export const ABBREVIATIONS: readonly { short: string; title: string }[] = Object.entries(ru.abbreviations)
+  .map(([short, title]) => ({ short, title }))
+  .sort((a, b) => b.short.length - a.short.length);
+
+const abbreviationPattern = new RegExp(
+  `(?<![\\p{L}])(${ABBREVIATIONS.map((a) => a.short.replaceAll(' ', '[ \\u00A0]')).join('|')})(?![\\p{L}])`,
+  'gu',
+);
+const normaliseAbbreviation = (text: string) => text.replace(/\u00A0/g, ' ');
+
+const escapeAttribute = (text: string) => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+
+/** Where an `<abbr>` may not go: no elements allowed inside, or not shown as text. */
+const NO_ABBR_INSIDE = new Set(['title', 'option', 'abbr', 'svg', 'head', 'button', 'select', 'summary']);
+/** Elements whose text is left as it is. */
+const RAW_PAGE_ELEMENTS = new Set([...RAW_ELEMENTS, 'title', 'head']);
+
+// Quote-aware: an attribute value may hold «>» or «<» (aria-label="metric_<вид>_<поле>").
+const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w:-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/**
+ * Typesets a whole HTML page: the no-break-space rules on every text node outside code, scripts
+ * and styles, and `<abbr title>` around the first use of each glossary abbreviation in the body
+ * (an abbreviation the page already expands with its own `<abbr>` is not wrapped again).
+ */
+export function typesetPage(html: string): string {
+  const expanded = new Set<string>();
+  for (const match of html.matchAll(/<abbr\b[^>]*\btitle=[^>]*>([^<]*)<\/abbr>/g)) expanded.add(normaliseAbbreviation(match[1] ?? ''));
+  const stack: string[] = [];
+  let out = '';
+  let last = 0;
+  const rawDepth = () => stack.some((t) => RAW_PAGE_ELEMENTS.has(t));
+  const abbrAllowed = () => stack.includes('body') && !stack.some((t) => NO_ABBR_INSIDE.has(t));
+  const text = (chunk: string) => {
+    if (!chunk || rawDepth()) return chunk;
+    let typeset = typesetText(chunk.replace(/&nbsp;/g, NBSP));
+    if (abbrAllowed()) {
+      typeset = typeset.replace(abbreviationPattern, (found: string) => {
+        const key = normaliseAbbreviation(found);
+        const entry = ABBREVIATIONS.find((a) => a.short === key);
+        if (!entry || expanded.has(key)) return found;
+        expanded.add(key);
+        return `<abbr title="${escapeAttribute(entry.title)}">${found}</abbr>`;
+      });
+    }
+    return typeset;
+  };
+  for (const match of html.matchAll(TAG)) {
+    const index = match.index ?? 0;
+    out += text(html.slice(last, index));
+    out += match[0];
+    last = index + match[0].length;
+    const [, closing, rawName, selfClosing] = match;
+    if (!rawName) continue;
+    const name = rawName.toLowerCase();
+    if (closing) {
+      const at = stack.lastIndexOf(name);
+      if (at >= 0) stack.length = at;
+    } else if (!selfClosing && !VOID.has(name)) {
+      stack.push(name);
+      // The content of script and style is not HTML: skip straight to its end tag.
+      if (name === 'script' || name === 'style' || name === 'textarea') {
+        const end = html.slice(last).search(new RegExp(`</${name}`, 'i'));
+        const stop = end < 0 ? html.length : last + end;
+        out += html.slice(last, stop);
+        last = stop;
+      }
+    }
+  }
+  out += text(html.slice(last));
+  return out;
+}

@@ -1,0 +1,72 @@
+/**
+ * Chips for the filters that are on (`FilterChips.astro`). The page's own script keeps the form
+ * and the URL in step; this one only reads the ticked boxes after every change and, when a chip
+ * is pressed, unticks its box and reports the change the way a click on the box would.
+ *
+ * It also opens the filter panels only where there is room: on a phone a shared filtered link
+ * shows the results first and the chips say which filters are on.
+ */
+import { ru } from '../i18n/ru.ts';
+
+const WIDE = '(min-width: 56rem)';
+
+function setup(root: HTMLElement): void {
+  const form = document.querySelector<HTMLFormElement>(root.dataset.form ?? '');
+  if (!form) return;
+  const list = root.querySelector<HTMLElement>('[data-filter-chips-list]');
+  const clear = root.querySelector<HTMLButtonElement>('[data-filter-chips-clear]');
+  if (!list || !clear) return;
+  const boxes = () => [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"][data-chip-label]')];
+
+  const render = () => {
+    const on = boxes().filter((b) => b.checked);
+    root.hidden = on.length === 0;
+    list.replaceChildren(
+      ...on.map((box) => {
+        const label = box.dataset.chipLabel ?? box.value;
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.setAttribute('aria-label', ru.filterChips.remove(label));
+        const text = document.createElement('span');
+        text.textContent = label;
+        const x = document.createElement('span');
+        x.className = 'filter-chips__x';
+        x.setAttribute('aria-hidden', 'true');
+        x.textContent = '×';
+        button.append(text, x);
+        button.addEventListener('click', () => {
+          const position = on.indexOf(box);
+          box.checked = false;
+          box.dispatchEvent(new Event('input', { bubbles: true }));
+          box.dispatchEvent(new Event('change', { bubbles: true }));
+          // Focus stays among the chips, or goes to the results once none is left.
+          const chips = [...list.querySelectorAll<HTMLButtonElement>('button')];
+          (chips[Math.min(position, chips.length - 1)] ?? form.querySelector<HTMLElement>('input, select'))?.focus();
+        });
+        const item = document.createElement('li');
+        item.append(button);
+        return item;
+      }),
+    );
+  };
+
+  clear.addEventListener('click', () => {
+    const reset = document.querySelector<HTMLButtonElement>(root.dataset.reset ?? '');
+    if (reset) reset.click();
+    else for (const box of boxes()) box.checked = false;
+    render();
+    form.querySelector<HTMLElement>('input, select')?.focus();
+  });
+  form.addEventListener('change', () => queueMicrotask(render));
+  form.addEventListener('input', () => queueMicrotask(render));
+  form.addEventListener('reset', () => setTimeout(render));
+  window.addEventListener('popstate', () => setTimeout(render));
+  // The page's script restores the boxes from the URL when it starts; read them after it.
+  setTimeout(render);
+  setTimeout(render, 300);
+
+  const wide = matchMedia(WIDE).matches;
+  for (const panel of form.querySelectorAll<HTMLDetailsElement>('details[data-filters-panel]')) panel.open = wide;
+}
+
+for (const root of document.querySelectorAll<HTMLElement>('[data-filter-chips]')) setup(root);
