@@ -160,6 +160,8 @@ export const ru = {
     add: 'Добавить практику',
     addChoose: 'Выберите практику',
     addButton: 'Добавить',
+    addCity: 'Город практики',
+    addCityChoose: 'Выберите город',
     removeFor: (title: string) => `Убрать из сравнения: ${title}`,
     remove: 'Убрать',
     shareLink: 'Ссылка на это сравнение',
@@ -428,6 +430,20 @@ export const ru = {
     preview: 'Содержимое файла',
   },
   yearsOngoing: (start: number) => `с ${start}`,
+  pager: {
+    label: 'Страницы списка',
+    prev: 'Предыдущая',
+    next: 'Следующая',
+    page: (n: number) => `Страница ${n}`,
+    pageOf: (n: number, count: number) => `страница ${n} из ${count}`,
+    range: (from: number, to: number, total: number) => `Практики ${from}–${to} из ${total}`,
+    answersRange: (from: number, to: number, total: number) => `Материалы ${from}–${to} из ${total}`,
+    titleSuffix: (n: number) => `, страница ${n}`,
+  },
+  feedArchive: {
+    note: (n: number) => `В ленте — ${n} последних практик. Все практики банка — в каталоге и в открытых данных.`,
+  },
+  dataSize: (size: string) => `размер ${size}`,
 } as const;
 
 export type Strings = typeof ru;
