@@ -13,7 +13,7 @@ export interface BuildResult {
   dist: string;
 }
 
-export function buildBank(name: string, contentDir: string, options: { keepCache?: boolean } = {}): BuildResult {
+export function buildBank(name: string, contentDir: string, options: { keepCache?: boolean; env?: Record<string, string> } = {}): BuildResult {
   const dist = resolve(testOut, name, 'dist');
   const cache = resolve(testOut, name, 'cache');
   rmSync(dist, { recursive: true, force: true });
@@ -21,7 +21,7 @@ export function buildBank(name: string, contentDir: string, options: { keepCache
   const run = spawnSync(process.execPath, ['scripts/build.ts'], {
     cwd: projectRoot,
     encoding: 'utf8',
-    env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: dist, CACHE_DIR: cache, FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: dist, CACHE_DIR: cache, FORCE_COLOR: '0', NO_COLOR: '1', ...options.env },
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: run.status ?? 1, output: `${run.stdout}\n${run.stderr}`, dist };
