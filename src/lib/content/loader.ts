@@ -6,6 +6,7 @@ import type { z } from 'astro/zod';
 import { checkBankOnce } from './checks/index.ts';
 import { ContentError, formatProblemWithRule, type ContentProblem } from './problems.ts';
 import { RENDERER_VERSION } from './safe-mdx.ts';
+import { libraryVersions } from './library-versions.ts';
 import { schemaKeyOf, takeValidated } from './checks/entry-cache.ts';
 import { BODY_KEY, bodyFileOf, pruneBodies, writeBody } from './body-file.ts';
 import { PUBLISHED_MDX, PUBLISHED_YAML } from './vocabulary.ts';
@@ -56,7 +57,9 @@ export function bankLoader(options: BankLoaderOptions): Loader {
       const absolute = `${options.folder}/${file}`;
       const filePath = relative(root, absolute).replaceAll('\\', '/');
       const source = readFileSync(absolute, 'utf8');
-      const digest = generateDigest(`${RENDERER_VERSION}\n${options.dependencyDigest ?? ''}\n${source}`);
+      // The renderer and library versions are in the digest, so an upgrade re-renders (and every
+      // page key, built from digests, changes with it).
+      const digest = generateDigest(`${RENDERER_VERSION}\n${libraryVersions()}\n${options.dependencyDigest ?? ''}\n${source}`);
       untouched.delete(id);
       const bodyFile = options.format === 'mdx' ? bodyFileOf(bodies, digest) : undefined;
       if (bodyFile) keptBodies.add(bodyFile);

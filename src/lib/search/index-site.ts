@@ -28,6 +28,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writ
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
+import { libraryVersions } from '../content/library-versions.ts';
 
 /** URL sections whose pages may enter the index. */
 export const INDEXED_SECTIONS = ['practices', 'submissions', 'cities', 'topics'] as const;
@@ -64,7 +65,7 @@ export function indexedFiles(siteDir: string): string[] {
  */
 export async function indexKey(siteDir: string): Promise<string> {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ format: REUSE_FORMAT, pagefind: pagefindVersion(), options: INDEX_OPTIONS, sections: INDEXED_SECTIONS }));
+  hash.update(JSON.stringify({ format: REUSE_FORMAT, pagefind: pagefindVersion(), libraries: libraryVersions(), options: INDEX_OPTIONS, sections: INDEXED_SECTIONS }));
   for (const file of indexedFiles(siteDir)) {
     hash.update(`\0${file}\0`);
     hash.update(await readFile(join(siteDir, file)));
