@@ -18,6 +18,7 @@ import { readFeeds } from '../feeds/feed-reader.ts';
 import { writeSyntheticBank } from '../../scripts/lib/synthetic-bank.ts';
 import { FEED_SIZE } from '../../src/lib/feeds/practice-feed.ts';
 import { REMOTE_BATCH } from '../../src/lib/search/catalogue-remote.ts';
+import { formatBytes } from '../../src/lib/open-data/file-bodies.ts';
 
 const PRACTICES = 300;
 const PAGE = 20;
@@ -134,6 +135,15 @@ describe('feeds of a large bank', () => {
       expect(feed.entries.map((e) => new URL(e.link).pathname), scope.path).toEqual(expected);
     });
     expect(feeds[0]?.entries).toHaveLength(FEED_SIZE);
+  });
+
+  it('/data/ shows the size of each download, as the file on disk has it', () => {
+    const { document } = readPage(dist, '/data/');
+    for (const name of ['practices.csv', 'practices.json', 'cities.csv', 'topics.csv']) {
+      const shown = document.querySelector(`[data-file-size="${name}"]`)?.textContent;
+      expect(shown, name).toBe(`размер ${formatBytes(statSync(resolve(dist, 'data', name)).size)}`);
+    }
+    expect(document.querySelector('[data-feed-size-note]')?.textContent).toContain(String(FEED_SIZE));
   });
 
   it('loses nothing: every practice is in the open data and has its page', () => {

@@ -85,3 +85,14 @@ describe('LIST_PAGE_SIZE', () => {
     expect(() => listPageSize()).toThrow(/LIST_PAGE_SIZE.*три/);
   });
 });
+
+describe('formatBytes', () => {
+  it('reads as a person would say it', async () => {
+    const { formatBytes } = await import('../../src/lib/open-data/file-bodies.ts');
+    expect(formatBytes(812)).toBe('812 байт');
+    expect(formatBytes(1024)).toBe('1 КБ');
+    expect(formatBytes(14_540)).toBe('14,2 КБ');
+    expect(formatBytes(8_300_000)).toBe('7,9 МБ');
+    expect(formatBytes(300 * 1024 * 1024)).toBe('300 МБ');
+  });
+});

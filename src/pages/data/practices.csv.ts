@@ -2,9 +2,9 @@
 import type { APIRoute } from 'astro';
 import { openData } from '../../lib/open-data/dataset';
 import { requireSite } from '../../lib/open-data/site';
-import { CSV_HEADERS, toCsv } from '../../lib/open-data/csv';
+import { CSV_HEADERS } from '../../lib/open-data/csv';
+import { dataFileBody } from '../../lib/open-data/file-bodies';
 
 export const GET: APIRoute = async ({ site }) => {
-  const { practices } = await openData(requireSite(site));
-  return new Response(toCsv(practices.columns, practices.records), { headers: CSV_HEADERS });
+  return new Response(dataFileBody(await openData(requireSite(site)), 'practices.csv'), { headers: CSV_HEADERS });
 };

@@ -2,8 +2,8 @@
 import type { APIRoute } from 'astro';
 import { openData } from '../../lib/open-data/dataset';
 import { requireSite } from '../../lib/open-data/site';
+import { dataFileBody } from '../../lib/open-data/file-bodies';
 
 export const GET: APIRoute = async ({ site }) => {
-  const { practices } = await openData(requireSite(site));
-  return new Response(`${JSON.stringify(practices.records, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(dataFileBody(await openData(requireSite(site)), 'practices.json'), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

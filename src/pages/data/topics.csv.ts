@@ -2,9 +2,9 @@
 import type { APIRoute } from 'astro';
 import { openData } from '../../lib/open-data/dataset';
 import { requireSite } from '../../lib/open-data/site';
-import { CSV_HEADERS, toCsv } from '../../lib/open-data/csv';
+import { CSV_HEADERS } from '../../lib/open-data/csv';
+import { dataFileBody } from '../../lib/open-data/file-bodies';
 
 export const GET: APIRoute = async ({ site }) => {
-  const { topics } = await openData(requireSite(site));
-  return new Response(toCsv(topics.columns, topics.records), { headers: CSV_HEADERS });
+  return new Response(dataFileBody(await openData(requireSite(site)), 'topics.csv'), { headers: CSV_HEADERS });
 };
