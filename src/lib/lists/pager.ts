@@ -8,8 +8,11 @@
  * handful of practices can be built with pages of two and its edges tested.
  */
 
-/** Practice cards per list page: about 2 KB of HTML each, so a page stays well under 300 KB. */
-export const DEFAULT_LIST_PAGE_SIZE = 48;
+/**
+ * Practice cards per list page. A card is about 1.3 KB of HTML; a topic page also holds the table
+ * and charts of its page of practices (about 5 KB a practice), so 24 keeps it near 130 KB.
+ */
+export const DEFAULT_LIST_PAGE_SIZE = 24;
 /** Submissions per page of a questionnaire's answers: an answer is a city's full text. */
 export const DEFAULT_ANSWERS_PAGE_SIZE = 12;
 
@@ -98,6 +101,6 @@ export function pageWindow(current: number, count: number, radius = 2): (number 
  * getStaticPaths entries of the pages after the first, for a route `<list>/page/[page]`:
  * page 1 is the list's own route, so it is not repeated here.
  */
-export function laterPages<T, P extends Record<string, string>>(pages: ListPage<T>[], params: P) {
-  return pages.slice(1).map((page) => ({ params: { ...params, page: String(page.number) }, props: { page } }));
+export function laterPages<T, P extends Record<string, string>>(pages: ListPage<T>[], params: P, cacheKey?: (page: ListPage<T>) => string) {
+  return pages.slice(1).map((page) => ({ params: { ...params, page: String(page.number) }, props: { page }, ...(cacheKey ? { cacheKey: cacheKey(page) } : {}) }));
 }

@@ -6,10 +6,17 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadBank, type PracticeEntry } from '../../../lib/bank';
 import { compareRecordOf } from '../../../lib/compare/from-bank';
+import { cacheKeyOf } from '../../../lib/page-keys';
 
 export const getStaticPaths = (async () => {
   const bank = await loadBank();
-  return bank.practices.map((practice) => ({ params: { id: practice.id }, props: { practice } }));
+  // cacheKey: a rebuild restores the file unless the practice, its city, topics or submission
+  // (everything the record shows) changed.
+  return bank.practices.map((practice) => ({
+    params: { id: practice.id },
+    props: { practice },
+    cacheKey: cacheKeyOf([practice, bank.city(practice.data.city.id), ...practice.data.topics.map((t) => bank.topic(t.id)), bank.submission(practice.data.submission.id)]),
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
