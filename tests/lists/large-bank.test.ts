@@ -12,7 +12,7 @@ import type { Browser } from 'playwright-core';
 import { buildBank } from '../helpers/build-bank.ts';
 import { readPage } from '../helpers/html.ts';
 import { testOut } from '../helpers/paths.ts';
-import { launchBrowser, openPage, type WatchedPage } from '../helpers/browser.ts';
+import { axeViolations, launchBrowser, openPage, type WatchedPage } from '../helpers/browser.ts';
 import { serveStatic, type StaticServer } from '../helpers/server.ts';
 import { readFeeds } from '../feeds/feed-reader.ts';
 import { writeSyntheticBank } from '../../scripts/lib/synthetic-bank.ts';
@@ -211,6 +211,8 @@ describe('in Chromium', () => {
     expect(await page.locator('[data-catalogue-pager]').isVisible()).toBe(false);
     await page.locator('[data-catalogue-more]').click();
     await expect.poll(() => visible().then((v) => v.length)).toBe(Math.min(withTopic.length, 2 * REMOTE_BATCH));
+    // Cards drawn by the script are as accessible as the static ones.
+    expect(await axeViolations(page)).toEqual([]);
     // A city's count is what adding it would give with the topic chosen.
     const city = withTopic[0]!.city;
     const both = withTopic.filter((p) => p.city === city);
@@ -222,6 +224,7 @@ describe('in Chromium', () => {
     await page.goBack();
     await expect.poll(() => page.locator('[data-catalogue-pager]').isVisible()).toBe(true);
     expect((await visible()).length).toBe(PAGE);
+    expect(await axeViolations(page)).toEqual([]);
     expect(w.consoleErrors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
   });
