@@ -23,6 +23,8 @@ import { formatBytes } from '../../src/lib/open-data/file-bodies.ts';
 const PRACTICES = 300;
 const PAGE = 20;
 const ANSWERS = 25;
+/** Remote catalogue views load Pagefind and fragments: on a busy shared machine this takes seconds. */
+const REMOTE_WAIT = 15_000;
 
 interface OpenPractice {
   id: string;
@@ -203,14 +205,14 @@ describe('in Chromium', () => {
     const { page } = w;
     await page.waitForSelector('form[data-catalogue-form]:not([hidden])');
     const box = page.locator(`input[name="topic"][value="${topic}"]`);
-    await expect.poll(() => box.locator('xpath=..').locator('[data-facet-count]').textContent()).toBe(`(${withTopic.length})`);
+    await expect.poll(() => box.locator('xpath=..').locator('[data-facet-count]').textContent(), { timeout: REMOTE_WAIT }).toBe(`(${withTopic.length})`);
     await box.check();
     const visible = () => page.locator('[data-catalogue-list] > [data-practice]:visible').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-practice')));
-    await expect.poll(() => page.locator('[data-catalogue-status]').textContent()).toBe(`Показано практик: ${withTopic.length} из ${PRACTICES}`);
-    await expect.poll(visible).toEqual(withTopic.slice(0, REMOTE_BATCH).map((p) => p.id));
+    await expect.poll(() => page.locator('[data-catalogue-status]').textContent(), { timeout: REMOTE_WAIT }).toBe(`Показано практик: ${withTopic.length} из ${PRACTICES}`);
+    await expect.poll(visible, { timeout: REMOTE_WAIT }).toEqual(withTopic.slice(0, REMOTE_BATCH).map((p) => p.id));
     expect(await page.locator('[data-catalogue-pager]').isVisible()).toBe(false);
     await page.locator('[data-catalogue-more]').click();
-    await expect.poll(() => visible().then((v) => v.length)).toBe(Math.min(withTopic.length, 2 * REMOTE_BATCH));
+    await expect.poll(() => visible().then((v) => v.length), { timeout: REMOTE_WAIT }).toBe(Math.min(withTopic.length, 2 * REMOTE_BATCH));
     // Cards drawn by the script are as accessible as the static ones.
     expect(await axeViolations(page)).toEqual([]);
     // A city's count is what adding it would give with the topic chosen.
@@ -218,11 +220,11 @@ describe('in Chromium', () => {
     const both = withTopic.filter((p) => p.city === city);
     expect(await page.locator(`input[name="city"][value="${city}"]`).locator('xpath=..').locator('[data-facet-count]').textContent()).toBe(`(${both.length})`);
     await page.locator(`input[name="city"][value="${city}"]`).check();
-    await expect.poll(visible).toEqual(both.map((p) => p.id).slice(0, REMOTE_BATCH));
+    await expect.poll(visible, { timeout: REMOTE_WAIT }).toEqual(both.map((p) => p.id).slice(0, REMOTE_BATCH));
     // Back to the default view: the static page and its pager.
     await page.goBack();
     await page.goBack();
-    await expect.poll(() => page.locator('[data-catalogue-pager]').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('[data-catalogue-pager]').isVisible(), { timeout: REMOTE_WAIT }).toBe(true);
     expect((await visible()).length).toBe(PAGE);
     expect(await axeViolations(page)).toEqual([]);
     expect(w.consoleErrors).toEqual([]);
@@ -233,7 +235,7 @@ describe('in Chromium', () => {
     const w = await open('/practices/?sort=city');
     const { page } = w;
     const first = () => page.locator('[data-catalogue-list] > [data-practice]:visible').first().getAttribute('data-practice');
-    await expect.poll(first).toMatch(/^sintetgrad-01\//);
+    await expect.poll(first, { timeout: REMOTE_WAIT }).toMatch(/^sintetgrad-01\//);
     expect(w.consoleErrors).toEqual([]);
   });
 });
