@@ -5,7 +5,8 @@
  *
  * Options: --practices N (default 1000), --dir PATH (work folder; default in the system temp
  * folder, removed afterwards unless --keep), --json FILE (also write the figures as JSON),
- * --query TEXT (the first search; default «ресурсный центр»), --echo (show the build's output).
+ * --query TEXT (the first search; default «ресурсный центр»), --echo (show the build's output),
+ * --help (the list of flags, in Russian). An unknown flag is an error that names it.
  */
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -13,23 +14,58 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runMeasured, type TreeRun } from './lib/process-tree.ts';
 import { writeSyntheticBank } from './lib/synthetic-bank.ts';
-import { firstSearchWeight, folderSize, pageWeight } from './lib/weigh.ts';
+import { compareWeight, feedSizes, firstSearchWeight, folderSize, largestHtml, pageWeight } from './lib/weigh.ts';
 import { BENCH_ROWS, formatTable, type BenchFigures } from './lib/bench-table.ts';
 import { measureRecall, plantRecallWords } from './lib/recall.ts';
 
 const projectRoot = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({
-  options: {
-    practices: { type: 'string', default: '1000' },
-    dir: { type: 'string' },
-    keep: { type: 'boolean', default: false },
-    json: { type: 'string' },
-    query: { type: 'string', default: 'ресурсный центр' },
-    echo: { type: 'boolean', default: false },
-  },
-});
+const OPTIONS = {
+  practices: { type: 'string', default: '1000' },
+  dir: { type: 'string' },
+  keep: { type: 'boolean', default: false },
+  json: { type: 'string' },
+  query: { type: 'string', default: 'ресурсный центр' },
+  echo: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+const HELP = `npm run bench -- [флаги]: собирает синтетический банк настоящим конвейером и печатает таблицу
+времени, памяти и веса.
+
+  --practices N   число практик синтетического банка (по умолчанию 1000)
+  --dir ПАПКА     рабочая папка (по умолчанию временная, удаляется после прогона)
+  --keep          не удалять временную рабочую папку
+  --json ФАЙЛ     записать цифры ещё и в JSON
+  --query ТЕКСТ   запрос первого поиска (по умолчанию «ресурсный центр»)
+  --echo          показывать вывод сборки
+  --help, -h      эта справка
+`;
+
+function parseBenchArgs() {
+  try {
+    return parseArgs({ options: OPTIONS, strict: true, allowPositionals: false });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const message = (error as Error).message;
+    const flag = /'([^']+)'/.exec(message)?.[1] ?? message;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') process.stderr.write(`bench: неизвестный флаг ${flag}; список флагов: npm run bench -- --help\n`);
+    else if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') process.stderr.write(`bench: лишний аргумент «${flag}»; список флагов: npm run bench -- --help\n`);
+    else if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') process.stderr.write(`bench: у флага ${/(--[\w-]+)/.exec(message)?.[1] ?? flag} нет значения или оно не то; список флагов: npm run bench -- --help\n`);
+    else process.stderr.write(`bench: ${message}\n`);
+    process.exit(2);
+  }
+}
+
+const { values } = parseBenchArgs();
+if (values.help) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
 const practices = Number(values.practices);
-if (!Number.isInteger(practices) || practices < 1) throw new Error(`--practices: ожидается целое число, получено «${values.practices}»`);
+if (!Number.isInteger(practices) || practices < 1) {
+  process.stderr.write(`bench: --practices: ожидается целое число больше нуля, получено «${values.practices}»\n`);
+  process.exit(2);
+}
 
 const work = values.dir ? resolve(values.dir) : mkdtempSync(join(tmpdir(), `asdg-bench-${practices}-`));
 const content = join(work, 'content');
@@ -91,6 +127,11 @@ try {
   const page = pageWeight(dist, practicePath);
   log('первый поиск в Chromium…');
   const search = await firstSearchWeight(dist, '/', values.query);
+  const largest = largestHtml(dist);
+  // Four practices of different cities, as a reader would compare them.
+  const compared = [0, 1, 2, 3].map((i) => bank.practiceFiles[Math.floor((i * bank.practiceFiles.length) / 4)]!.replace(/^practices\//, '').replace(/\.mdx$/, ''));
+  const compare = compareWeight(dist, compared);
+  const feeds = feedSizes(dist);
   log(`первый поиск по файлам (gzip): ${search.perFile.map((f) => `${f.path} ${(f.gzip / 1024).toFixed(1)} КБ`).join(', ')}`);
   const recall = await measureRecall(dist, recallPlan);
 
@@ -122,6 +163,14 @@ try {
     searchRaw: search.rawBytes,
     searchResults: search.results,
     recall,
+    largestHtmlPath: largest.path,
+    largestHtmlBytes: largest.bytes,
+    largestHtmlGzip: largest.gzip,
+    compareDataGzip: compare.dataGzip,
+    comparePageGzip: compare.pageGzip,
+    feedSiteBytes: feeds.site,
+    feedLargestBytes: feeds.largest,
+    feedLargestPath: feeds.largestPath,
   };
   process.stdout.write(`${formatTable(figures)}\n`);
   if (values.json) {

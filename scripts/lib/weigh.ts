@@ -96,3 +96,58 @@ export async function firstSearchWeight(dist: string, pagePath: string, query: s
     await server.close();
   }
 }
+
+/** The largest HTML page of a built site, by raw size (and its gzip size). */
+export function largestHtml(dist: string): { path: string; bytes: number; gzip: number; pages: number } {
+  let best = { path: '', bytes: 0 };
+  let pages = 0;
+  for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    pages += 1;
+    const file = join(entry.parentPath, entry.name);
+    const bytes = statSync(file).size;
+    if (bytes > best.bytes) best = { path: file, bytes };
+  }
+  const path = `/${best.path.slice(resolve(dist).length + 1).replace(/index\.html$/, '')}`;
+  return { path, bytes: best.bytes, gzip: best.path ? gzipBytes(readFileSync(best.path)) : 0, pages };
+}
+
+/**
+ * What the compare view loads for `ids` (gzip): the per-practice records it fetches, and
+ * separately the page itself with its stylesheets and scripts, which do not depend on the bank.
+ */
+export function compareWeight(dist: string, ids: readonly string[]): { dataGzip: number; dataRaw: number; pageGzip: number } {
+  let dataGzip = 0;
+  let dataRaw = 0;
+  for (const id of ids) {
+    const body = readFileSync(resolve(dist, `compare/p/${id}.json`));
+    dataRaw += body.byteLength;
+    dataGzip += gzipBytes(body);
+  }
+  const html = readFileSync(resolve(dist, 'compare/index.html'), 'utf8');
+  const { document } = parseHTML(html);
+  let pageGzip = gzipBytes(html);
+  for (const node of document.querySelectorAll('link[rel="stylesheet"], script[src]')) {
+    const href = node.getAttribute('href') ?? node.getAttribute('src') ?? '';
+    pageGzip += gzipBytes(readFileSync(resolve(dist, `.${new URL(href, 'http://x').pathname}`)));
+  }
+  return { dataGzip, dataRaw, pageGzip };
+}
+
+/** The site feed and the largest of all feeds (raw bytes: a feed reader polls them as is). */
+export function feedSizes(dist: string): { site: number; largest: number; largestPath: string; feeds: number } {
+  let largest = 0;
+  let largestPath = '';
+  let feeds = 0;
+  for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.name !== 'rss.xml') continue;
+    feeds += 1;
+    const file = join(entry.parentPath, entry.name);
+    const bytes = statSync(file).size;
+    if (bytes > largest) {
+      largest = bytes;
+      largestPath = `/${file.slice(resolve(dist).length + 1)}`;
+    }
+  }
+  return { site: statSync(resolve(dist, 'rss.xml')).size, largest, largestPath, feeds };
+}

@@ -179,6 +179,8 @@ export const ru = {
     add: 'Добавить практику',
     addChoose: 'Выберите практику',
     addButton: 'Добавить',
+    addCity: 'Город практики',
+    addCityChoose: 'Выберите город',
     removeFor: (title: string) => `Убрать из сравнения: ${title}`,
     remove: 'Убрать',
     shareLink: 'Ссылка на это сравнение',
@@ -629,6 +631,19 @@ export const ru = {
     'НКО': 'некоммерческая организация',
     'ТОС': 'территориальное общественное самоуправление',
     'МКУ': 'муниципальное казённое учреждение',
+  },
+  pager: {
+    label: 'Страницы списка',
+    prev: 'Предыдущая',
+    next: 'Следующая',
+    page: (n: number) => `Страница ${n}`,
+    pageOf: (n: number, count: number) => `страница ${n} из ${count}`,
+    range: (from: number, to: number, total: number) => `Практики ${from}–${to} из ${total}`,
+    answersRange: (from: number, to: number, total: number) => `Материалы ${from}–${to} из ${total}`,
+    titleSuffix: (n: number) => `, страница ${n}`,
+  },
+  feedArchive: {
+    note: (n: number) => `В ленте — ${n} последних практик. Все практики банка — в каталоге и в открытых данных.`,
   },
 } as const;
 

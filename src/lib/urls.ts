@@ -18,7 +18,10 @@ export const urls = {
   questionnaire: (id: string) => join(`/questionnaires/${id}/`),
   about: () => join('/about/'),
   compare: () => join('/compare/'),
-  compareIndex: () => join('/compare/index.json'),
+  /** Prefix of the per-practice compare records: `${comparePractices()}<city>/<slug>.json`. */
+  comparePractices: () => join('/compare/p/'),
+  /** Prefix of the per-city choice lists: `${compareCities()}<city>.json`. */
+  compareCities: () => join('/compare/c/'),
   submit: () => join('/submit/'),
   searchSynonyms: () => join('/search/synonyms.json'),
 };

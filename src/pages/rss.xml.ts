@@ -1,4 +1,4 @@
-/** `/rss.xml`: every published practice, newest in the bank first. */
+/** `/rss.xml`: the newest published practices (FEED_SIZE), newest in the bank first. */
 import type { APIRoute } from 'astro';
 import { siteFeed } from '../lib/feeds/bank-feeds';
 

@@ -3,6 +3,11 @@
  * orders them by the form's query, facets and sort, and keeps that state in the URL
  * (pushState; popstate restores it). Facets work on the cards alone, so they are instant and
  * fetch nothing; only a text query loads Pagefind, on first use.
+ *
+ * A bank larger than one page (data-pages > 1): the page holds only its own cards, so any
+ * query, facet or order other than the default is asked of the Pagefind index over the whole
+ * bank (src/lib/search/catalogue-remote.ts) and the matching cards are drawn in the same list, a
+ * batch at a time; the default view is the static page with its pagination.
  */
 import { readState, writeState, type ViewState } from '../lib/search/url-state.ts';
 import {
@@ -15,6 +20,8 @@ import {
   type CatalogueSort,
 } from '../lib/search/catalogue.ts';
 import { loadSearch, matchingPractices } from '../lib/search/pagefind-client.ts';
+import { loadCards, remoteView, REMOTE_BATCH, type RemoteCard } from '../lib/search/catalogue-remote.ts';
+import { urls } from '../lib/urls.ts';
 import { fill, type SearchStrings } from '../lib/search/template.ts';
 
 type State = ViewState<CatalogueFacet, CatalogueSort>;
@@ -58,6 +65,123 @@ function start(root: HTMLElement): void {
   const cardOf = new Map(cards.map((card, i) => [items[i]!.id, card]));
   const checkboxes = [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
 
+  const remote = Number(root.dataset.pages ?? '1') > 1;
+  const total = Number(root.dataset.total ?? cards.length);
+  const pager = root.querySelector<HTMLElement>('[data-catalogue-pager]');
+  const staticStatus = status.textContent ?? '';
+  const totals = JSON.parse(root.dataset.facetTotals ?? '{}') as Partial<Record<CatalogueFacet, Record<string, number>>>;
+  const topicLabel = (id: string) =>
+    form.querySelector(`input[name="topic"][value="${CSS.escape(id)}"]`)?.closest('label')?.querySelector('span')?.textContent?.trim() ?? id;
+  let more: HTMLButtonElement | undefined;
+  let drawn: HTMLElement[] = [];
+
+  function cardElement(card: RemoteCard): HTMLElement {
+    const make = <K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string) => {
+      const node = document.createElement(tag);
+      if (cls) node.className = cls;
+      if (text !== undefined) node.textContent = text;
+      return node;
+    };
+    const article = make('article', 'card');
+    article.dataset.practice = card.id;
+    article.dataset.city = card.city;
+    article.dataset.topics = card.topics.join(' ');
+    article.dataset.remote = '';
+    const heading = make('h2', 'card__title');
+    const link = make('a', undefined, card.title);
+    link.href = card.url;
+    heading.append(link);
+    const meta = make('p', 'card__meta');
+    const city = make('a', undefined, card.cityName);
+    city.href = urls.city(card.city);
+    const dot = make('span', undefined, ' · ');
+    dot.setAttribute('aria-hidden', 'true');
+    meta.append(city, dot, make('span', undefined, card.years));
+    const tags = make('ul', 'tags');
+    for (const topic of card.topics) {
+      const a = make('a', undefined, topicLabel(topic));
+      a.href = urls.topic(topic);
+      const li = make('li');
+      li.append(a);
+      tags.append(li);
+    }
+    article.append(heading, meta, make('p', 'card__summary', card.summary), tags);
+    return article;
+  }
+
+  const isDefault = (state: State) => !state.q && (state.sort ?? DEFAULT_SORT) === DEFAULT_SORT && CATALOGUE_FACETS.every((f) => state.selected[f].length === 0);
+
+  function setCounts(counts: Record<CatalogueFacet, Map<string, number>> | undefined): void {
+    for (const box of checkboxes) {
+      const facet = box.name as CatalogueFacet;
+      const n = counts ? (counts[facet]?.get(box.value) ?? 0) : (totals[facet]?.[box.value] ?? 0);
+      const count = box.parentElement?.querySelector('[data-facet-count]');
+      if (count) count.textContent = `(${n})`;
+      box.disabled = n === 0 && !box.checked;
+    }
+  }
+
+  async function renderRemote(state: State): Promise<void> {
+    const mine = ++ticket;
+    for (const node of drawn) node.remove();
+    drawn = [];
+    more?.remove();
+    more = undefined;
+    if (isDefault(state)) {
+      for (const card of cards) card.hidden = false;
+      if (pager) pager.hidden = false;
+      empty.hidden = true;
+      setCounts(undefined);
+      status.textContent = staticStatus;
+      return;
+    }
+    status.textContent = strings.searching;
+    let view: Awaited<ReturnType<typeof remoteView>>;
+    try {
+      // The text goes through the site's query layer (stems, synonyms, partial matches) like
+      // every search; the index then narrows, counts and orders those practices.
+      const matched = await idsFor(state.q);
+      if (state.q && textFailed) throw new Error('text query failed');
+      view = await remoteView((await loadSearch(bundle, synonymsUrl)).pagefind, state, matched);
+    } catch {
+      if (mine === ticket) status.textContent = strings.textError;
+      return;
+    }
+    if (mine !== ticket) return;
+    for (const card of cards) card.hidden = true;
+    if (pager) pager.hidden = true;
+    setCounts(view.counts);
+    const results = view.results;
+    empty.hidden = results.length > 0;
+    const partial = state.q && found?.q === state.q && found.partial ? `${strings.cataloguePartial} ` : '';
+    status.textContent = `${partial}${fill(strings.showing, { shown: results.length, total })}`;
+    let shown = 0;
+    const drawMore = async (focus: boolean) => {
+      const batch = await loadCards(results, shown, REMOTE_BATCH);
+      if (mine !== ticket) return;
+      const nodes = batch.map(cardElement);
+      list.append(...nodes);
+      drawn.push(...nodes);
+      shown += batch.length;
+      if (focus) nodes[0]?.querySelector('a')?.focus();
+      if (shown < results.length) {
+        if (!more) {
+          more = document.createElement('button');
+          more.type = 'button';
+          more.className = 'catalogue__more';
+          more.dataset.catalogueMore = '';
+          more.textContent = root.dataset.more ?? '';
+          more.addEventListener('click', () => void drawMore(true));
+          list.after(more);
+        }
+      } else {
+        more?.remove();
+        more = undefined;
+      }
+    };
+    await drawMore(false);
+  }
+
   let found: { q: string; ids: Set<string>; partial: boolean } | undefined;
   let textFailed = false;
   let ticket = 0;
@@ -78,6 +202,7 @@ function start(root: HTMLElement): void {
   }
 
   async function render(state: State): Promise<void> {
+    if (remote) return renderRemote(state);
     const mine = ++ticket;
     if (state.q && found?.q !== state.q) status.textContent = strings.searching;
     const matched = await idsFor(state.q);

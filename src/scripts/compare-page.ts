@@ -1,12 +1,14 @@
 /**
  * The compare page: reads the choice from the URL (or, without one, from localStorage), loads
- * /compare/index.json and lays out the table `buildComparison` describes. Every change rewrites
+ * only the shown practices (/compare/p/<city>/<slug>.json each, in parallel, kept once loaded)
+ * and lays out the table `buildComparison` describes. The «add» choice loads one city's list
+ * (/compare/c/<city>.json) when the reader picks that city. Every change rewrites
  * both the URL (so the address bar is always the link to send) and the stored choice.
  */
 import { ru } from '../i18n/ru.ts';
 import { buildComparison, type CellLine } from '../lib/compare/table.ts';
 import type { CompareRecord } from '../lib/compare/record.ts';
-import type { CompareIndex } from '../lib/compare/from-bank.ts';
+import type { CityChoices } from '../lib/compare/from-bank.ts';
 import { compareHref, MAX_COMPARED, MIN_COMPARED, parseSelection } from '../lib/compare/selection.ts';
 import { readSelection, writeSelection } from './compare-store.ts';
 
@@ -23,10 +25,20 @@ function lineNode(line: CellLine): HTMLElement {
   return el('span', { class: cls }, line.text);
 }
 
-async function loadIndex(url: string): Promise<CompareIndex> {
+/** A practice's record, or undefined when the bank has no such practice (404). */
+async function loadRecord(prefix: string, id: string): Promise<CompareRecord | undefined> {
+  const url = `${prefix}${id}.json`;
+  const response = await fetch(url);
+  if (response.status === 404) return undefined;
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return (await response.json()) as CompareRecord;
+}
+
+async function loadChoices(prefix: string, city: string): Promise<CityChoices> {
+  const url = `${prefix}${city}.json`;
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return (await response.json()) as CompareIndex;
+  return (await response.json()) as CityChoices;
 }
 
 async function init(root: HTMLElement): Promise<void> {
@@ -44,25 +56,32 @@ async function init(root: HTMLElement): Promise<void> {
   const base = root.dataset.base ?? '/compare/';
   app.hidden = false;
 
-  let index: CompareIndex;
-  try {
-    index = await loadIndex(root.dataset.index ?? 'index.json');
-  } catch {
-    status.replaceChildren(el('p', {}, ru.compare.loadError));
-    return;
-  }
-  const byId = new Map(index.practices.map((p) => [p.id, p]));
+  const practicesPrefix = root.dataset.practices ?? 'p/';
+  const citiesPrefix = root.dataset.cities ?? 'c/';
+  const addCity = q<HTMLSelectElement>('[data-compare-add-city]');
+  const addButton = addForm.querySelector('button') as HTMLButtonElement;
+  const byId = new Map<string, CompareRecord>();
 
   const fromUrl = parseSelection(location.search);
   const asked = fromUrl.length > 0 ? fromUrl : readSelection();
   const notices: string[] = [];
-  const unknown = asked.filter((id) => !byId.has(id));
-  if (unknown.length) notices.push(ru.compare.unknown(unknown.join(', ')));
-  let ids = asked.filter((id) => byId.has(id));
+  let ids = asked;
   if (ids.length > MAX_COMPARED) {
     notices.push(ru.compare.tooMany(MAX_COMPARED));
     ids = ids.slice(0, MAX_COMPARED);
   }
+  try {
+    const records = await Promise.all(ids.map((id) => loadRecord(practicesPrefix, id)));
+    records.forEach((record, i) => {
+      if (record) byId.set(ids[i]!, record);
+    });
+  } catch {
+    status.replaceChildren(el('p', {}, ru.compare.loadError));
+    return;
+  }
+  const unknown = ids.filter((id) => !byId.has(id));
+  if (unknown.length) notices.unshift(ru.compare.unknown(unknown.join(', ')));
+  ids = ids.filter((id) => byId.has(id));
 
   function commit(next: string[], focus: () => void): void {
     ids = next;
@@ -82,19 +101,16 @@ async function init(root: HTMLElement): Promise<void> {
     status.replaceChildren(...messages.map((m) => el('p', {}, m)));
   }
 
+  let choices: CityChoices | undefined;
   function renderAdd(): void {
-    const groups = new Map<string, CompareRecord[]>();
-    for (const p of index.practices) {
-      if (ids.includes(p.id)) continue;
-      groups.set(p.city.name, [...(groups.get(p.city.name) ?? []), p]);
-    }
-    const options = [...groups.entries()]
-      .sort(([a], [b]) => a.localeCompare(b, 'ru'))
-      .map(([city, list]) => el('optgroup', { label: city }, ...list.map((p) => el('option', { value: p.id }, p.title))));
+    const full = ids.length >= MAX_COMPARED;
+    addCity.disabled = full;
+    const options = (choices?.city === addCity.value ? choices.practices : [])
+      .filter((p) => !ids.includes(p.id))
+      .map((p) => el('option', { value: p.id }, p.title));
     addSelect.replaceChildren(el('option', { value: '' }, ru.compare.addChoose), ...options);
-    const full = ids.length >= MAX_COMPARED || options.length === 0;
-    addSelect.disabled = full;
-    (addForm.querySelector('button') as HTMLButtonElement).disabled = full;
+    addSelect.disabled = full || options.length === 0;
+    addButton.disabled = addSelect.disabled;
   }
 
   function renderTable(records: CompareRecord[]): void {
@@ -154,10 +170,33 @@ async function init(root: HTMLElement): Promise<void> {
   }
 
   hideSame.addEventListener('change', () => table.classList.toggle('hide-same', hideSame.checked && !hideSame.disabled));
-  addForm.addEventListener('submit', (event) => {
+  addCity.addEventListener('change', async () => {
+    const city = addCity.value;
+    if (!city) {
+      choices = undefined;
+      renderAdd();
+      return;
+    }
+    try {
+      const loaded = await loadChoices(citiesPrefix, city);
+      if (addCity.value === city) choices = loaded;
+    } catch {
+      status.replaceChildren(el('p', {}, ru.compare.loadError));
+    }
+    renderAdd();
+  });
+  addForm.addEventListener('submit', async (event) => {
     event.preventDefault();
     const id = addSelect.value;
     if (!id || ids.includes(id) || ids.length >= MAX_COMPARED) return;
+    try {
+      const record = byId.get(id) ?? (await loadRecord(practicesPrefix, id));
+      if (!record) return;
+      byId.set(id, record);
+    } catch {
+      status.replaceChildren(el('p', {}, ru.compare.loadError));
+      return;
+    }
     commit([...ids, id], () => addSelect.focus());
   });
 

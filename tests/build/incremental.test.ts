@@ -10,9 +10,23 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticBank } from '../../scripts/lib/synthetic-bank.ts';
 import { buildBank } from '../helpers/build-bank.ts';
 import { testOut } from '../helpers/paths.ts';
+import { openIndex, pathOf } from '../search/pagefind-node.ts';
 
 const content = resolve(testOut, 'incremental', 'content');
 const NEW_TITLE = 'Переименованная синтетическая практика';
+/** A word no other page has, added to the edited practice's text: search must find it after. */
+const NEW_WORD = 'квазиперепланировка';
+/** Pages of the paginated lists (catalogue, topics, cities, years). */
+const listPages = (dist: string) =>
+  [
+    ...globSync('practices/index.html', { cwd: dist }),
+    ...globSync('practices/page/*/index.html', { cwd: dist }),
+    ...globSync('practices/year/**/index.html', { cwd: dist }),
+    ...globSync('topics/*/index.html', { cwd: dist }),
+    ...globSync('topics/*/page/*/index.html', { cwd: dist }),
+    ...globSync('cities/*/index.html', { cwd: dist }),
+    ...globSync('cities/*/page/*/index.html', { cwd: dist }),
+  ].sort();
 
 const practicePages = (dist: string) => globSync('practices/sintetgrad-*/*/index.html', { cwd: dist }).sort();
 const read = (dist: string, file: string) => readFileSync(resolve(dist, file), 'utf8');
@@ -28,6 +42,9 @@ let topics: string[] = [];
 let showing: string[] = [];
 /** Practice pages that did not show it, with their bytes before the change. */
 const unrelated = new Map<string, string>();
+/** List pages that showed the old title, and those that did not (with their bytes). */
+const listsShowing: string[] = [];
+const listsUnrelated = new Map<string, string>();
 
 beforeAll(() => {
   const bank = writeSyntheticBank(content, 60);
@@ -50,7 +67,12 @@ beforeAll(() => {
     if (html.includes(oldTitle)) showing.push(page);
     else unrelated.set(page, html);
   }
-  writeFileSync(file, source.replace(`title: "${oldTitle}"`, `title: "${NEW_TITLE}"`));
+  for (const page of listPages(first)) {
+    const html = read(first, page);
+    if (html.includes(oldTitle)) listsShowing.push(page);
+    else listsUnrelated.set(page, html);
+  }
+  writeFileSync(file, `${source.replace(`title: "${oldTitle}"`, `title: "${NEW_TITLE}"`)}\nРедактор добавил слово ${NEW_WORD}.\n`);
   const rebuilt = buildBank('incremental', content, { keepCache: true });
   expect(rebuilt.status, rebuilt.output).toBe(0);
   second = rebuilt.dist;
@@ -65,10 +87,34 @@ describe('rebuild after one practice changed', () => {
 
   it('shows the new title on the practice page and on every page that showed the old one', () => {
     expect(showing.length).toBeGreaterThan(0);
-    for (const page of [changedPage, ...showing, `cities/${city}/index.html`, ...topics.map((t) => `topics/${t}/index.html`), 'practices/index.html']) {
+    // The catalogue, its city and each of its topics list it on exactly one page each.
+    expect(listsShowing.filter((p) => p.startsWith('practices/') && !p.startsWith('practices/year/'))).toHaveLength(1);
+    expect(listsShowing.filter((p) => p.startsWith(`cities/${city}/`))).toHaveLength(1);
+    for (const t of topics) expect(listsShowing.filter((p) => p.startsWith(`topics/${t}/`)), t).toHaveLength(1);
+    for (const page of [changedPage, ...showing, ...listsShowing]) {
       const html = read(second, page);
       expect(html, page).toContain(NEW_TITLE);
       expect(html, page).not.toContain(oldTitle);
+    }
+  });
+
+  it('restores the list pages that do not show the practice instead of rendering them', () => {
+    expect(listsUnrelated.size).toBeGreaterThan(listsShowing.length);
+    for (const [page, before] of listsUnrelated) expect(read(second, page) === before, page).toBe(true);
+    const restoredLists = secondOutput.split('\n').filter((l) => /\/(topics|cities)\/[^ ]+index\.html \((restored|cached)\)/.test(l));
+    expect(restoredLists.length).toBeGreaterThan(0);
+  });
+
+  it('re-indexes: search finds the edited text and the new title on the edited practice', async () => {
+    expect(secondOutput).toMatch(/pagefind: \d+ страниц проиндексировано/);
+    const index = await openIndex(second);
+    try {
+      const found = await index.pagefind.search(NEW_WORD);
+      const pages = await Promise.all(found.results.map((r) => r.data()));
+      expect(pages.map((p) => pathOf(p.url))).toEqual([`/${changedPage.replace(/index\.html$/, '')}`]);
+      expect(pages[0]?.meta.title).toBe(NEW_TITLE);
+    } finally {
+      await index.close();
     }
   });
 

@@ -101,6 +101,8 @@ describe('comparing practices', () => {
     expect(await w.page.evaluate(() => document.activeElement?.getAttribute('data-remove'))).toBe(B);
 
     // And one can be added back from the page itself.
+    await w.page.getByLabel('Город практики').selectOption('testograd');
+    await expect.poll(() => w.page.locator(`[data-compare-add-select] option[value="${A}"]`).count()).toBe(1);
     await w.page.getByLabel('Добавить практику').selectOption(A);
     await w.page.getByRole('button', { name: 'Добавить', exact: true }).click();
     await expect.poll(() => w.page.locator('thead th[data-practice]').count()).toBe(2);

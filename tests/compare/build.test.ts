@@ -2,14 +2,15 @@
  * The compare index, the map, the topic tables, the charts and the questionnaire page, read from
  * a real build of the synthetic multi-city bank (tests/fixtures/multi-city).
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedBank } from '../helpers/shared-bank.ts';
 import { readPage, textOf } from '../helpers/html.ts';
 import { fixturesDir } from '../helpers/paths.ts';
 import { russiaProjection } from '../../src/lib/map/cities-map.ts';
-import type { CompareIndex } from '../../src/lib/compare/from-bank.ts';
+import type { CityChoices } from '../../src/lib/compare/from-bank.ts';
+import type { CompareRecord } from '../../src/lib/compare/record.ts';
 import { expectRecordFromContent, readBank } from './bank-records.ts';
 
 const contentDir = resolve(fixturesDir, 'multi-city');
@@ -20,14 +21,20 @@ beforeAll(() => {
   dist = sharedBank('multi-city').dist;
 });
 
-const readIndex = (): CompareIndex => JSON.parse(readFileSync(resolve(dist, 'compare/index.json'), 'utf8')) as CompareIndex;
+/** Every per-practice compare file (/compare/p/<city>/<slug>.json), read back as the browser gets it. */
+const readIndex = (): { practices: CompareRecord[] } => {
+  const folder = resolve(dist, 'compare/p');
+  const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')).sort();
+  return { practices: files.map((f) => JSON.parse(readFileSync(resolve(folder, f), 'utf8')) as CompareRecord) };
+};
 
-describe('the compare index', () => {
-  it('holds every published practice and no draft', () => {
+describe('the compare files', () => {
+  it('has one file per published practice, named by its id, and none for a draft; no whole-bank index', () => {
+    expect(existsSync(resolve(dist, 'compare/index.json'))).toBe(false);
+    for (const p of readIndex().practices) expect(existsSync(resolve(dist, `compare/p/${p.id}.json`)), p.id).toBe(true);
     const ids = readIndex().practices.map((p) => p.id).sort();
     expect(ids).toEqual(bank.practices.map((p) => p.id).sort());
     expect(ids).not.toContain('testograd/_draft-practice');
-    expect(ids).toHaveLength(4);
   });
 
   it('holds, for each practice, every field the view shows, as the content files give them', () => {
@@ -41,6 +48,14 @@ describe('the compare index', () => {
     const byId = new Map(readIndex().practices.map((p) => [p.id, p]));
     expect(byId.get('testograd/resource-centres')?.city.population).toMatchObject({ value: 500000, year: 2021 });
     expect(byId.get('obrazcovsk/good-deeds-contest')?.city.population).toBeUndefined();
+  });
+
+  it('lists each city\'s practices for the «add» choice, and nothing of other cities', () => {
+    const cities = new Set(bank.practices.map((p) => p.id.split('/')[0]!));
+    for (const city of cities) {
+      const choices = JSON.parse(readFileSync(resolve(dist, `compare/c/${city}.json`), 'utf8')) as CityChoices;
+      expect(choices.practices.map((p) => p.id).sort()).toEqual(bank.practices.filter((p) => p.id.startsWith(`${city}/`)).map((p) => p.id).sort());
+    }
   });
 
   it('keeps qualifiers and units of every metric', () => {

@@ -17,20 +17,20 @@ export interface BuildResult {
   dist: string;
 }
 
-export function buildBank(name: string, contentDir: string, options: { keepCache?: boolean } = {}): BuildResult {
+export function buildBank(name: string, contentDir: string, options: { keepCache?: boolean; env?: Record<string, string> } = {}): BuildResult {
   const dist = resolve(testOut, name, 'dist');
   const cache = resolve(testOut, name, 'cache');
   if (!options.keepCache) rmSync(cache, { recursive: true, force: true });
-  return buildInto(contentDir, dist, cache);
+  return buildInto(contentDir, dist, cache, options.env);
 }
 
 /** Builds `contentDir` into `dist` (emptied first) with Astro's cache in `cache`. */
-export function buildInto(contentDir: string, dist: string, cache: string): BuildResult {
+export function buildInto(contentDir: string, dist: string, cache: string, env: Record<string, string> = {}): BuildResult {
   rmSync(dist, { recursive: true, force: true });
   const run = spawnSync(process.execPath, ['scripts/build.ts'], {
     cwd: projectRoot,
     encoding: 'utf8',
-    env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: dist, CACHE_DIR: cache, FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: dist, CACHE_DIR: cache, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: run.status ?? 1, output: `${run.stdout}\n${run.stderr}`, dist };

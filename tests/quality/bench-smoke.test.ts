@@ -62,5 +62,38 @@ describe('npm run bench -- --practices 50', () => {
     expect(figures.searchFiles).toBeGreaterThanOrEqual(4); // entry, pagefind.js, wasm, meta, index chunk, fragments
     expect(figures.searchGzip).toBeGreaterThan(10_000);
     expect(figures.searchGzip).toBeLessThan(figures.searchRaw * 1.1);
+    // The new rows: a real page, the 4 compare records, the feed.
+    expect(figures.largestHtmlPath).toMatch(/^\/.*\/$/);
+    expect(figures.largestHtmlBytes).toBeGreaterThan(figures.practiceHtmlGzip);
+    expect(figures.largestHtmlGzip).toBeLessThan(figures.largestHtmlBytes);
+    expect(figures.compareDataGzip).toBeGreaterThan(4 * 200);
+    expect(figures.comparePageGzip).toBeGreaterThan(1000);
+    expect(figures.feedSiteBytes).toBeGreaterThan(1000);
+    expect(figures.feedLargestBytes).toBeGreaterThanOrEqual(figures.feedSiteBytes);
+  });
+});
+
+describe('npm run bench flags', () => {
+  const bench = (...args: string[]) => spawnSync(process.execPath, ['scripts/bench.ts', ...args], { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 });
+
+  it('--help lists every flag in Russian and builds nothing', () => {
+    const run = bench('--help');
+    expect(run.status).toBe(0);
+    for (const flag of ['--practices', '--dir', '--keep', '--json', '--query', '--echo', '--help']) expect(run.stdout, flag).toContain(flag);
+    expect(run.stdout).toContain('число практик');
+  });
+
+  it('an unknown flag is an error that names it', () => {
+    const run = bench('--practises', '5');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('неизвестный флаг --practises');
+    expect(run.stdout).toBe('');
+  });
+
+  it('a bad number of practices names the flag and the value', () => {
+    const run = bench('--practices', 'много');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--practices');
+    expect(run.stderr).toContain('«много»');
   });
 });

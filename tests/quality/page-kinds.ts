@@ -30,8 +30,9 @@ async function openEverything(page: Page): Promise<void> {
 
 /** Waits until the search page has asked Pagefind for result fragments and shown them. */
 async function searchResultsShown(page: Page): Promise<void> {
-  // Resource timing, not a response listener: the results may have loaded before this runs.
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/pagefind/fragment/')), undefined, {
+  // The shown results, not resource timing: Pagefind 1.6 fetches fragments in a Web Worker,
+  // whose requests are not in the page's performance entries.
+  await page.waitForFunction(() => document.querySelectorAll('[data-search-list] .result').length > 0, undefined, {
     timeout: 15_000,
   });
   await page.waitForLoadState('networkidle');

@@ -1,4 +1,4 @@
-/** Compare records for every published practice of the bank, for /compare/index.json. */
+/** Compare records of published practices, for /compare/p/<id>.json, and the per-city choice lists. */
 import type { Bank, PracticeEntry } from '../bank.ts';
 import { toCompareRecord, type CompareRecord, type CompareTrailPractice } from './record.ts';
 import { trailOf } from '../adoption/from-bank.ts';
@@ -22,11 +22,27 @@ export function compareRecordOf(bank: Bank, practice: PracticeEntry): CompareRec
   });
 }
 
-export interface CompareIndex {
-  /** Every published practice, in the catalogue's order (newest first). */
-  practices: CompareRecord[];
+/** One city's practices as the compare page's «add» choice offers them (/compare/c/<city>.json). */
+export interface CityChoices {
+  city: string;
+  practices: { id: string; title: string }[];
 }
 
-export function compareIndex(bank: Bank): CompareIndex {
-  return { practices: bank.practices.map((p) => compareRecordOf(bank, p)) };
+export function cityChoices(bank: Bank, cityId: string): CityChoices {
+  return {
+    city: cityId,
+    practices: bank.practices
+      .filter((p) => p.data.city.id === cityId)
+      .map((p) => ({ id: p.id, title: p.data.title }))
+      .sort((a, b) => a.title.localeCompare(b.title, 'ru')),
+  };
+}
+
+/** The cities that have practices, A→Я: the first step of the «add» choice. */
+export function compareCities(bank: Bank): { id: string; name: string }[] {
+  const with_ = new Set(bank.practices.map((p) => p.data.city.id));
+  return bank.cities
+    .filter((c) => with_.has(c.id))
+    .map((c) => ({ id: c.id, name: c.data.name.nominative }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
 }

@@ -1,6 +1,6 @@
 /**
  * One practice as the compare view needs it: every field it shows, already labelled in Russian,
- * with links resolved. The build writes these to /compare/index.json; the browser only lays them
+ * with links resolved. The build writes one per practice to /compare/p/<id>.json; the browser only lays them
  * out, so there is no server and no second copy of the content model in client code.
  */
 import type { City, Practice } from '../content/schema.ts';

@@ -6,6 +6,7 @@ import type { z } from 'astro/zod';
 import { checkBankOnce } from './checks/index.ts';
 import { ContentError, formatProblemWithRule, type ContentProblem } from './problems.ts';
 import { RENDERER_VERSION } from './safe-mdx.ts';
+import { libraryVersions } from './library-versions.ts';
 import { schemaKeyOf, takeValidated } from './checks/entry-cache.ts';
 import { BODY_KEY, SECTIONS_KEY, bodyFileOf, pruneBodies, sectionsFileOf, writeBody } from './body-file.ts';
 import { renderOptionsOf } from './checks/check-bank.ts';
@@ -66,7 +67,9 @@ export function bankLoader(options: BankLoaderOptions): Loader {
         problems.push({ file: filePath, line: 1, field: '(файл)', message: error instanceof Error ? error.message : String(error), severity: 'error', rule: 'symlink' });
         continue;
       }
-      const digest = generateDigest(`${RENDERER_VERSION}\n${options.dependencyDigest ?? ''}\n${source}`);
+      // The renderer and library versions are in the digest, so an upgrade re-renders (and every
+      // page key, built from digests, changes with it).
+      const digest = generateDigest(`${RENDERER_VERSION}\n${libraryVersions()}\n${options.dependencyDigest ?? ''}\n${source}`);
       untouched.delete(id);
       const bodyFile = options.format === 'mdx' ? bodyFileOf(bodies, digest) : undefined;
       const sectionsFile = bodyFile && renderOptions.sections ? sectionsFileOf(bodies, digest) : undefined;

@@ -1,13 +1,18 @@
 /**
  * Feeds of the bank: which practices go into the site, topic and city feeds, and how a channel
  * is titled. The endpoints in src/pages call these and return the response.
+ *
+ * A feed carries the FEED_SIZE newest practices (by `published`), not the whole bank: a feed
+ * reader polls it, so it must not grow with the bank (≈ 0.6 KB an item, ≈ 30 KB a feed). The
+ * whole history stays reachable: every practice is in the paginated catalogue, topic and city
+ * pages and in the open data (/data/practices.csv, .json).
  */
 import { loadBank, type Bank, type PracticeEntry } from '../bank';
 import { urls } from '../urls';
 import { ru } from '../../i18n/ru';
 import { feedUrls } from './feed-urls.ts';
 import { requireSite } from '../open-data/site.ts';
-import { practiceFeed, RSS_HEADERS, type FeedPractice } from './practice-feed.ts';
+import { FEED_SIZE, newestFirst, practiceFeed, RSS_HEADERS, type FeedPractice } from './practice-feed.ts';
 
 function toFeedPractice(practice: PracticeEntry, bank: Bank, site: URL): FeedPractice {
   const city = bank.city(practice.data.city.id);
@@ -27,7 +32,11 @@ async function respond(site: URL | undefined, pagePath: string, feedPath: string
   const bank = await loadBank();
   const xml = await practiceFeed(
     { title, description, pageUrl: new URL(pagePath, base).href, feedUrl: new URL(feedPath, base).href, site: base },
-    bank.practices.filter(pick).map((p) => toFeedPractice(p, bank, base)),
+    bank.practices
+      .filter(pick)
+      .map((p) => toFeedPractice(p, bank, base))
+      .sort(newestFirst)
+      .slice(0, FEED_SIZE),
   );
   return new Response(xml, { headers: RSS_HEADERS });
 }

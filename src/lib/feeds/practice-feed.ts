@@ -85,4 +85,10 @@ export function practiceFeed(channel: FeedChannel, practices: readonly FeedPract
   });
 }
 
+/**
+ * Items per feed: the newest practices by `published`. A feed is polled by every reader's feed
+ * reader, so it must not grow with the bank; the whole history is in the catalogue and open data.
+ */
+export const FEED_SIZE = 50;
+
 export const RSS_HEADERS = { 'Content-Type': 'application/rss+xml; charset=utf-8' } as const;

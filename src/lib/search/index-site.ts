@@ -25,6 +25,14 @@
  * Search words: right after Pagefind writes the index, the bank's words for «Возможно, вы
  * искали …» are written into it (`pagefind/words/`, word-shards.ts), so a reused index brings
  * them along.
+ * Indexing while Astro renders (`StreamingIndex`): on a build with no index to reuse,
+ * scripts/build.ts hands each indexed page to Pagefind as soon as Astro reports it written, so
+ * Pagefind (its own multi-threaded process) works while Astro is still rendering the rest; at the
+ * end only the pages it missed are added and the index is written.
+ *
+ * Pagefind is pinned to an exact version (1.6.0, package.json); its version is part of the reuse
+ * key and of every content cache key (content/library-versions.ts).
+ * tests/search/russian-queries.test.ts shows whether an upgrade keeps Russian queries working.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +40,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { writeWordShards } from './word-shards.ts';
+import { libraryVersions } from '../content/library-versions.ts';
 
 /** URL sections whose pages may enter the index. */
 export const INDEXED_SECTIONS = ['practices', 'submissions', 'cities', 'topics'] as const;
@@ -39,7 +48,7 @@ export const INDEXED_SECTIONS = ['practices', 'submissions', 'cities', 'topics']
 /** Passed to `createIndex`; part of the reuse key, so changing them forces a fresh index. */
 const INDEX_OPTIONS = { forceLanguage: 'ru' } as const;
 /** Bump when the way the index is built changes in a way the key does not see. */
-const REUSE_FORMAT = 2;
+const REUSE_FORMAT = 3;
 
 export interface IndexResult {
   pages: number;
@@ -68,7 +77,7 @@ export function indexedFiles(siteDir: string): string[] {
  */
 export async function indexKey(siteDir: string): Promise<string> {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ format: REUSE_FORMAT, pagefind: pagefindVersion(), options: INDEX_OPTIONS, sections: INDEXED_SECTIONS }));
+  hash.update(JSON.stringify({ format: REUSE_FORMAT, pagefind: pagefindVersion(), libraries: libraryVersions(), options: INDEX_OPTIONS, sections: INDEXED_SECTIONS }));
   for (const file of indexedFiles(siteDir)) {
     hash.update(`\0${file}\0`);
     hash.update(await readFile(join(siteDir, file)));
@@ -109,6 +118,109 @@ export async function indexSite(siteDir: string, options: { cacheDir?: string } 
   const pages = await buildIndex(siteDir, outputPath);
   keep(cache, outputPath, key, pages);
   return { pages, reused: false };
+}
+
+/** The address Pagefind gives a page: `practices/a/b/index.html` → `/practices/a/b/`. */
+const urlOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+
+const isIndexed = (file: string) => file.endsWith('.html') && (INDEXED_SECTIONS as readonly string[]).includes(file.split('/')[0] ?? '');
+
+/** Files read and handed to Pagefind at once: enough to keep it busy, few enough to hold. */
+const IN_FLIGHT = 16;
+
+/**
+ * An index fed page by page while the site is still being written (see the module comment).
+ * `offer` takes a path relative to the site as Astro reports it; pages outside INDEXED_SECTIONS
+ * are ignored. `finish` adds whatever was not offered, writes the index and, with a cache
+ * folder, keeps it for the next build's reuse check.
+ */
+export class StreamingIndex {
+  private readonly seen = new Set<string>();
+  private readonly queue: string[] = [];
+  private running = 0;
+  private drained: (() => void) | undefined;
+  private failure: Error | undefined;
+
+  private readonly siteDir: string;
+  private readonly index: pagefind.PagefindIndex;
+
+  private constructor(siteDir: string, index: pagefind.PagefindIndex) {
+    this.siteDir = siteDir;
+    this.index = index;
+  }
+
+  static async start(siteDir: string): Promise<StreamingIndex> {
+    const { index, errors } = await pagefind.createIndex({ ...INDEX_OPTIONS });
+    if (!index) throw new Error(`Pagefind не запустился: ${errors.join('; ')}`);
+    return new StreamingIndex(siteDir, index);
+  }
+
+  offer(file: string): void {
+    const path = file.replace(/^\/+/, '');
+    if (!isIndexed(path) || this.seen.has(path)) return;
+    this.seen.add(path);
+    this.queue.push(path);
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.running < IN_FLIGHT && this.queue.length) {
+      const file = this.queue.shift()!;
+      this.running += 1;
+      void this.add(file).finally(() => {
+        this.running -= 1;
+        this.pump();
+        if (this.running === 0 && this.queue.length === 0) this.drained?.();
+      });
+    }
+  }
+
+  private async add(file: string): Promise<void> {
+    try {
+      const content = await readFile(join(this.siteDir, file), 'utf8');
+      const added = await this.index.addHTMLFile({ url: urlOf(file), content });
+      if (added.errors.length) this.failure ??= new Error(`Pagefind: ${file}: ${added.errors.join('; ')}`);
+    } catch (error) {
+      this.failure ??= error instanceof Error ? error : new Error(String(error));
+    }
+  }
+
+  private idle(): Promise<void> {
+    if (this.running === 0 && this.queue.length === 0) return Promise.resolve();
+    return new Promise((done) => (this.drained = done));
+  }
+
+  /** Adds the pages not offered yet, writes `siteDir/pagefind`, and keeps it in `cacheDir`. */
+  async finish(options: { cacheDir?: string } = {}): Promise<IndexResult & { streamed: number }> {
+    const streamed = this.seen.size;
+    const outputPath = join(this.siteDir, 'pagefind');
+    try {
+      for (const file of indexedFiles(this.siteDir)) this.offer(file);
+      await this.idle();
+      if (this.failure) throw this.failure;
+      const written = await this.index.writeFiles({ outputPath });
+      if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+      writeWordShards(outputPath);
+    } finally {
+      await pagefind.close();
+    }
+    // Pages without data-pagefind-body are left out by Pagefind itself; count what it kept.
+    const pages = await indexedPageCount(outputPath);
+    if (options.cacheDir) keep(join(options.cacheDir, 'pagefind-index'), outputPath, await indexKey(this.siteDir), pages);
+    return { pages, reused: false, streamed };
+  }
+}
+
+/** Is there a kept index to reuse? Then streaming is not worth it: the index may not change. */
+export function hasKeptIndex(cacheDir: string): boolean {
+  const cache = join(cacheDir, 'pagefind-index');
+  return readKept(cache) !== undefined && existsSync(join(cache, 'pagefind'));
+}
+
+/** Pages in a written index, from its entry file. */
+async function indexedPageCount(outputPath: string): Promise<number> {
+  const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
 }
 
 async function buildIndex(siteDir: string, outputPath: string): Promise<number> {

@@ -38,6 +38,10 @@ export type SearchInput =
       years: string;
       status: PracticeStatus;
       summary: string;
+      /** Date added to the bank, ISO `YYYY-MM-DD`: the catalogue's default order. */
+      published?: string;
+      /** Complete for repeating (src/lib/content/completeness.ts): the catalogue's «только полные описания». */
+      complete?: boolean;
     }
   | { type: 'submission'; id: string; cityId: string; cityName: string; district: FederalDistrict; year: number; summary: string }
   | { type: 'city'; id: string; district: FederalDistrict; cityName: string; summary: string }
@@ -48,6 +52,11 @@ export interface SearchRecord {
   filters: [string, string][];
   /** Shown in a result: `city`, `year`, `summary`. Keys are unique. */
   meta: [string, string][];
+  /**
+   * Pagefind sort keys of a practice (`data-pagefind-sort`): the JavaScript catalogue of a bank
+   * larger than one page orders the whole bank through the index (CATALOGUE_SORT_KEYS).
+   */
+  sort: [string, string][];
 }
 
 /** One line, no surrounding space: Pagefind keeps meta verbatim and a result shows it so. */
@@ -56,11 +65,15 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 export function searchRecord(input: SearchInput): SearchRecord {
   const filters: [string, string][] = [['type', input.type]];
   const meta: [string, string][] = [];
+  const sort: [string, string][] = [];
   switch (input.type) {
     case 'practice':
+      if (input.published) sort.push(['published', input.published]);
+      sort.push(['year', String(input.startYear)], ['city', input.cityName]);
       filters.push([PRACTICE_ID_FILTER, input.id]);
       for (const topic of input.topicIds) filters.push(['topic', topic]);
       filters.push(['city', input.cityId], ['district', input.district], ['year', String(input.startYear)], ['status', input.status]);
+      if (input.complete) filters.push(['complete', 'yes']);
       meta.push(['city', input.cityName], ['year', input.years]);
       break;
     case 'submission':
@@ -76,5 +89,5 @@ export function searchRecord(input: SearchInput): SearchRecord {
       break;
   }
   meta.push(['summary', oneLine(input.summary)]);
-  return { filters, meta };
+  return { filters, meta, sort };
 }

@@ -10,7 +10,8 @@
  *   loader takes it (`takeValidated`), then dropped, so the HTML is held once.
  * - Between builds: a slim result (data, problems, links, images, plain text; no HTML) is
  *   written to the Astro cache folder, keyed by the file's name, its contents, the schema it was
- *   checked against (collection + vocabulary), RENDERER_VERSION and today's date (the schema
+ *   checked against (collection + vocabulary), RENDERER_VERSION, the versions of satteri,
+ *   hast-util-to-html, zod and Pagefind (library-versions.ts) and today's date (the schema
  *   refuses dates in the future). A rebuild re-validates only the files whose key changed; the
  *   cross-file checks then run on the cached data, so `npm run check` and the build still report
  *   the same problems.
@@ -24,6 +25,7 @@ import type { z } from 'astro/zod';
 import { parseFrontmatter, parseYaml } from '../frontmatter.ts';
 import type { ContentProblem } from '../problems.ts';
 import { RENDERER_VERSION, type RenderedMdx, type RenderOptions } from '../safe-mdx.ts';
+import { libraryVersions } from '../library-versions.ts';
 import { validateEntry, type ValidatedEntry } from '../validate.ts';
 
 /** Bump when the shape of a cached result changes. */
@@ -54,7 +56,7 @@ function codeDigest(): string {
 /** The key of one file's result: any change to what the result depends on changes it. */
 export function entryKey(file: string, source: string, schemaKey: string): string {
   return createHash('sha256')
-    .update(`${CACHE_FORMAT}\n${RENDERER_VERSION}\n${codeDigest()}\n${new Date().toISOString().slice(0, 10)}\n${schemaKey}\n${file}\n`)
+    .update(`${CACHE_FORMAT}\n${RENDERER_VERSION}\n${libraryVersions()}\n${codeDigest()}\n${new Date().toISOString().slice(0, 10)}\n${schemaKey}\n${file}\n`)
     .update(source)
     .digest('base64url');
 }
