@@ -2,15 +2,19 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { siteConfig } from './src/lib/site/site-config.ts';
+import { rehypeBasePath } from './src/lib/site/rehype-base-path.ts';
 
 /**
- * The site's absolute address, used in feeds, canonical links and the sitemap. Set SITE_URL
- * when publishing; the default serves the local preview.
+ * The site's absolute address and base path, used in every link, feed, canonical link and the
+ * sitemap: both from SITE_URL (its path is the base path). A publishing build (PUBLISH=1, set by
+ * `npm run build -- --publish`) stops without it; otherwise the local preview address is used.
  */
-const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
+const config = siteConfig(process.env);
 
 export default defineConfig({
-  site,
+  site: config.origin,
+  base: config.base,
   trailingSlash: 'always',
   // Test and benchmark builds of fixture banks write elsewhere, never over the published dist/.
   outDir: process.env.OUT_DIR ?? './dist',
@@ -26,7 +30,7 @@ export default defineConfig({
   // template code changed, so a rebuild after editing one practice renders only what shows it.
   experimental: { incrementalBuild: true },
   // Shiki highlights code with inline styles, which the CSP below forbids; the bank has no code.
-  markdown: { syntaxHighlight: false },
+  markdown: { syntaxHighlight: false, rehypePlugins: [rehypeBasePath(config.base)] },
   // A strict Content Security Policy in a <meta> of every page: scripts only from the site itself
   // or with the hash Astro computes, never inline handlers; 'wasm-unsafe-eval' lets Pagefind
   // start its WebAssembly search (it evaluates no JavaScript). Tested in tests/quality/csp.test.ts.

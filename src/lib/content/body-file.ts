@@ -9,6 +9,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { htmlWithBase } from '../urls.ts';
 
 export const BODY_KEY = 'asdgBodyFile';
 
@@ -34,6 +35,7 @@ export function pruneBodies(folder: string, keep: ReadonlySet<string>): void {
 /** The rendered HTML of an MDX entry (practice or submission), as safe-mdx.ts rendered it. */
 export function bodyHtml(entry: { rendered?: { html?: string; metadata?: Record<string, unknown> } }): string {
   const file = entry.rendered?.metadata?.[BODY_KEY];
-  if (typeof file === 'string') return readFileSync(file, 'utf8');
-  return entry.rendered?.html ?? '';
+  // Content links to `/practices/…/`; under a base path (a project page) they get its prefix here.
+  if (typeof file === 'string') return htmlWithBase(readFileSync(file, 'utf8'));
+  return htmlWithBase(entry.rendered?.html ?? '');
 }

@@ -21,7 +21,7 @@ import {
 import { validateEntry } from '../validate.ts';
 import { entryKey, forgetOffered, lazyLineOf, offerValidated, readEntryCache, schemaKeyOf, slim, writeEntryCache, type SlimEntry } from './entry-cache.ts';
 import { knownIdsDigest, readKnownIds } from '../vocabulary.ts';
-import { urls } from '../../urls.ts';
+import { rootUrls as urls } from '../../urls.ts';
 import { normaliseForSearch, valueMatchesWording } from './figures.ts';
 import { PLACEHOLDER, type RuleId } from './rules.ts';
 import { sitePages, type BankIds, type SitePages } from './site-pages.ts';
