@@ -3,7 +3,6 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { siteConfig } from './src/lib/site/site-config.ts';
-import { rehypeBasePath } from './src/lib/site/rehype-base-path.ts';
 
 /**
  * The site's absolute address and base path, used in every link, feed, canonical link and the
@@ -30,7 +29,7 @@ export default defineConfig({
   // template code changed, so a rebuild after editing one practice renders only what shows it.
   experimental: { incrementalBuild: true },
   // Shiki highlights code with inline styles, which the CSP below forbids; the bank has no code.
-  markdown: { syntaxHighlight: false, rehypePlugins: [rehypeBasePath(config.base)] },
+  markdown: { syntaxHighlight: false },
   // A strict Content Security Policy in a <meta> of every page: scripts only from the site itself
   // or with the hash Astro computes, never inline handlers; 'wasm-unsafe-eval' lets Pagefind
   // start its WebAssembly search (it evaluates no JavaScript). Tested in tests/quality/csp.test.ts.
