@@ -1,5 +1,15 @@
 /** Every URL of the site is built here, so a link and its page cannot drift apart. */
-const BASE = import.meta.env?.BASE_URL ?? '/';
+/**
+ * The base path. Vite replaces `import.meta.env.BASE_URL` only when written out in full (not
+ * with `?.`); in plain Node (the checker, the scripts) there is no `import.meta.env` at all.
+ */
+const BASE: string = (() => {
+  try {
+    return import.meta.env.BASE_URL || '/';
+  } catch {
+    return '/';
+  }
+})();
 
 /** The site's URLs under a base path (`/` or `/practice-bank/`). */
 function urlsUnder(base: string) {

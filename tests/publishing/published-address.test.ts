@@ -18,7 +18,8 @@ const ADDRESS = 'https://asdg-bank.example.net/asdg-bank/';
 const EMAIL = 'redaktsiya@asdg-bank.test';
 
 function build(env: Record<string, string>, args: string[] = ['--publish']) {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['SITE_URL', 'EDITORS_EMAIL', 'PUBLISH', 'CONTENT_DIR'].includes(k)));
+  // Vitest puts Vite's own variables (BASE_URL=/, MODE, …) into process.env; a child build must not inherit them.
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['SITE_URL', 'EDITORS_EMAIL', 'PUBLISH', 'CONTENT_DIR', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(k)));
   const run = spawnSync(process.execPath, ['scripts/build.ts', ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
@@ -59,8 +60,8 @@ describe('a site built for publishing under a base path', () => {
   const text = (file: string) => readFileSync(join(dist, file), 'utf8');
 
   beforeAll(() => {
-    rmSync(root, { recursive: true, force: true });
-    const run = build({ SITE_URL: ADDRESS, EDITORS_EMAIL: EMAIL, OUT_DIR: dist, CACHE_DIR: resolve(testOut, 'publish-base/cache') });
+    rmSync(resolve(root, '..'), { recursive: true, force: true });
+    const run = build({ SITE_URL: ADDRESS, EDITORS_EMAIL: EMAIL, OUT_DIR: dist, CACHE_DIR: resolve(root, '../cache') });
     if (run.status !== 0) throw new Error(`сборка для публикации не прошла:\n${run.output.slice(-4000)}`);
     files = readdirSync(dist, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dist.length + 1)).sort();
   }, 600_000);
@@ -86,7 +87,7 @@ describe('a site built for publishing under a base path', () => {
       for (const [, url] of html.matchAll(/<link rel="alternate" type="application\/rss\+xml"[^>]*href="([^"]+)"/g)) expect(url!.startsWith(ADDRESS), `${page}: ${url}`).toBe(true);
     }
     for (const page of practicePages) {
-      const citation = /data-citation-text>([^<]*)/.exec(text(page))?.[1] ?? '';
+      const citation = /data-citation-text[^>]*>([^<]*)/.exec(text(page))?.[1] ?? '';
       const url = /https?:\/\/\S+?(?=[\s(]|$)/.exec(citation)?.[0];
       expect(url, page).toBe(`${ADDRESS}${page.replace(/index\.html$/, '')}`);
     }
