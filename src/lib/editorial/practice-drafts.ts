@@ -25,6 +25,8 @@ export interface DraftOptions {
   topics?: string[];
   /** Practices the editor names; none: one per list item with figures. */
   practices?: string[];
+  /** Lines of the file before the text given (the frontmatter), so metric lines are the file's. */
+  lineOffset?: number;
 }
 
 export interface DraftMetric {
@@ -34,7 +36,7 @@ export interface DraftMetric {
   unit: string;
   year: number;
   source: string;
-  /** 1-based line of the figure in the text given to `draftPractices`. */
+  /** 1-based line of the figure in the material's file (`lineOffset` added). */
   line: number;
 }
 
@@ -49,18 +51,40 @@ export interface PracticeDraft {
 const unescape = (text: string) => text.replace(/\\(.)/g, '$1');
 const LIST_ITEM = /^\s*(?:[-–—•*]|\d+[.)])\s+/;
 
+const NAME_STOP_WORDS = new Set(['для', 'при', 'или', 'как', 'что', 'это', 'его', 'её', 'над', 'под', 'без', 'про']);
+
 /** Word stems of a name: enough of each word to find its other forms («курсы» → «курс», «курсах»). */
 function stemsOf(name: string): string[] {
-  return normaliseForSearch(name)
+  return [...new Set(normaliseForSearch(name)
     .split(/[^\p{L}\d]+/u)
-    .filter((w) => w.length >= 3 && /\p{L}/u.test(w))
-    .map((w) => w.slice(0, Math.min(w.length, Math.max(4, w.length - 2))));
+    .filter((w) => w.length >= 3 && /\p{L}/u.test(w) && !NAME_STOP_WORDS.has(w))
+    .map((w) => w.slice(0, Math.min(w.length, Math.max(4, w.length - 2)))))];
 }
 
-function mentions(line: string, stems: readonly string[]): boolean {
-  if (!stems.length) return false;
-  const words = normaliseForSearch(line).split(/[^\p{L}\d]+/u);
-  return stems.every((stem) => words.some((w) => w.startsWith(stem)));
+const wordsOf = (line: string) => normaliseForSearch(line).split(/[^\p{L}\d]+/u);
+
+/**
+ * Which lines speak of a practice: a line counts when the words of the name it contains carry
+ * at least half of the name's weight, a word weighing more the fewer lines use it («Иркутск»
+ * and «город» are everywhere in a city's report, «ресурсных центров» is not). Words the text
+ * never uses say nothing about any line and are left out.
+ */
+function linesAbout(name: string, lines: readonly string[]): Set<number> {
+  const words = lines.map(wordsOf);
+  const has = (i: number, stem: string) => words[i]!.some((w) => w.startsWith(stem));
+  const texts = lines.map((l, i) => i).filter((i) => lines[i]!.trim());
+  const weighted = stemsOf(name)
+    .map((stem) => ({ stem, df: texts.filter((i) => has(i, stem)).length }))
+    .filter((s) => s.df > 0)
+    .map((s) => ({ stem: s.stem, weight: Math.log((texts.length + 1) / s.df) }));
+  const total = weighted.reduce((sum, s) => sum + s.weight, 0);
+  const out = new Set<number>();
+  if (total <= 0) return out;
+  for (const i of texts) {
+    const score = weighted.filter((s) => has(i, s.stem)).reduce((sum, s) => sum + s.weight, 0);
+    if (score / total >= 0.5) out.add(i + 1);
+  }
+  return out;
 }
 
 /** The name a list item starts with: «Неделя озеленения» in «- «Неделя озеленения» - 237 участников». */
@@ -96,8 +120,8 @@ const KIND_BY_WORD: [RegExp, MetricKind][] = [
   [/помещен/u, 'premises'],
   [/проект|инициатив/u, 'projects'],
   [/сотрудник|специалист|штат/u, 'staff'],
-  [/дет(ей|и)\b|семей|получател|пенсионер/u, 'beneficiaries'],
-  [/организац|структур|нко|учрежден|объединен|детск\S* дом|тос\b|предприят/u, 'organisations'],
+  [/дет(?:ей|и)(?!\p{L})|семей|получател|пенсионер/u, 'beneficiaries'],
+  [/организац|структур|нко|учрежден|объединен|детск\S* дом|тос(?!\p{L})|предприят/u, 'organisations'],
   [/участ|человек|горожан|жител|слушател|обучил/u, 'participants'],
 ];
 
@@ -161,7 +185,7 @@ function draftMdx(title: string, metrics: DraftMetric[], options: DraftOptions):
   const doc = new Document(data);
   const seq = doc.get('metrics', true) as YAMLSeq<YAMLMap>;
   seq.items.forEach((item, i) => {
-    item.commentBefore = ` ${PLACEHOLDER}: сверьте с отчётом (строка ${metrics[i]?.line}) вид, значение, уточнение и единицу, затем удалите эту пометку`;
+    item.commentBefore = ` ${PLACEHOLDER}: сверьте с материалом (строка ${metrics[i]?.line}) вид, значение, уточнение и единицу, затем удалите эту пометку`;
   });
   if (!metrics.length) seq.comment = ` ${PLACEHOLDER}: в строках отчёта об этой практике цифр не найдено; добавьте показатели вручную или оставьте список пустым`;
   const start = doc.get('startYear', true) as { comment?: string };
@@ -175,8 +199,8 @@ function draftMdx(title: string, metrics: DraftMetric[], options: DraftOptions):
 
 /**
  * Drafts from the text of the material (its MDX body, or the report's plain text). A named
- * practice takes the figures of every line in which all the words of its name occur (in any
- * form); without names, each list item with figures becomes a practice named by its opening
+ * practice takes the figures of every line that speaks of it (the words of its name, in any
+ * form, see linesAbout); without names, each list item with figures becomes a practice named by its opening
  * words, with the figures of the lines that name it too.
  */
 export function draftPractices(text: string, options: DraftOptions): PracticeDraft[] {
@@ -187,11 +211,11 @@ export function draftPractices(text: string, options: DraftOptions): PracticeDra
     : [...new Set(figures.map((f) => f.line))].filter((n) => LIST_ITEM.test(lines[n - 1] ?? '')).map((n) => unescape(itemTitle(lines[n - 1] ?? '')));
   const used = new Set<string>();
   return names.map((name) => {
-    const stems = stemsOf(name);
-    const own = figures.filter((f) => mentions(unescape(lines[f.line - 1] ?? ''), stems));
+    const about = linesAbout(name, lines.map(unescape));
+    const own = figures.filter((f) => about.has(f.line));
     const metrics: DraftMetric[] = [];
     for (const figure of own) {
-      const metric = metricOf(unescape(figure.phrase), figure.value, figure.line, options.year);
+      const metric = metricOf(unescape(figure.phrase), figure.value, figure.line + (options.lineOffset ?? 0), options.year);
       // A report may repeat a figure («15 СО НКО» twice): one metric, with its first wording.
       if (metrics.some((m) => m.value === metric.value && m.unit === metric.unit && m.qualifier === metric.qualifier)) continue;
       metrics.push(metric);
