@@ -84,3 +84,14 @@ export const NEW_COMMAND: CommandSpec = {
   ],
   notes: ['Без флагов команда спрашивает по-русски. Черновик практики публикуется, когда из имени файла убирают «_».'],
 };
+
+export const PR_SUMMARY_COMMAND: CommandSpec = {
+  command: 'node scripts/pr-summary.ts',
+  summary: 'сводка для запроса на изменение: добавленные и изменённые практики с их цифрами (Markdown)',
+  usage: ['--base <ветка или коммит>'],
+  flags: [
+    { name: 'base', value: 'ветка', help: 'с чем сравнивать: ветка или коммит, от которого начат запрос (в CI — origin/<базовая ветка>)' },
+    { name: 'out', value: 'файл', help: 'дописать сводку в файл (по умолчанию $GITHUB_STEP_SUMMARY, без него — в терминал)' },
+  ],
+  notes: ['В GitHub Actions сводка появляется на странице запуска (Summary).'],
+};
