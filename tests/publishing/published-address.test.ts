@@ -11,6 +11,8 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkLinks } from '../../src/lib/quality/link-check.ts';
 import { siteConfig } from '../../src/lib/site/site-config.ts';
+import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { serveStatic } from '../helpers/server.ts';
 import { readFeeds } from '../feeds/feed-reader.ts';
 import { projectRoot, testOut } from '../helpers/paths.ts';
 
@@ -132,5 +134,27 @@ describe('a site built for publishing under a base path', () => {
     expect(text('submit/index.html')).toContain(`mailto:${EMAIL}`);
     expect(text('about/index.html')).toContain(EMAIL);
     expect(text('index.html')).toContain(`mailto:${EMAIL}`);
+  });
+
+  it('searches and opens a result under the base path, in Chromium', async () => {
+    // Served as the host would: the site in /asdg-bank/ of the server's root.
+    const server = await serveStatic(root);
+    const browser = await launchBrowser();
+    try {
+      const { page, consoleErrors, foreignRequests } = await openPage(browser);
+      await page.goto(`${server.url}/asdg-bank/search/?q=${encodeURIComponent('ресурсный центр')}`);
+      const links = page.locator('[data-search-list] .result__title a');
+      await expect.poll(() => links.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+      const paths = await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      expect(paths.every((p) => p.startsWith('/asdg-bank/'))).toBe(true);
+      expect(paths).toContain('/asdg-bank/practices/irkutsk/resource-centres/');
+      const response = await page.goto(`${server.url}${paths[0]}`);
+      expect(response?.status()).toBe(200);
+      expect(consoleErrors).toEqual([]);
+      expect(foreignRequests).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });

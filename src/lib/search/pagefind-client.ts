@@ -65,7 +65,7 @@ let loading: Promise<PagefindApi> | undefined;
  * A failed load is forgotten, so the next attempt tries again.
  */
 export function loadPagefind(bundleUrl: string): Promise<PagefindApi> {
-  loading ??= (import(/* @vite-ignore */ bundleUrl) as Promise<PagefindApi>).then((pagefind) => configure(pagefind, { baseUrl: bundleUrl.replace(/pagefind\/pagefind\.js$/, '') || '/' })).catch((error: unknown) => {
+  loading ??= (import(/* @vite-ignore */ bundleUrl) as Promise<PagefindApi>).then((pagefind) => configure(pagefind)).catch((error: unknown) => {
     loading = undefined;
     throw error;
   });
