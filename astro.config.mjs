@@ -2,15 +2,18 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { siteConfig } from './src/lib/site/site-config.ts';
 
 /**
- * The site's absolute address, used in feeds, canonical links and the sitemap. Set SITE_URL
- * when publishing; the default serves the local preview.
+ * The site's absolute address and base path, used in every link, feed, canonical link and the
+ * sitemap: both from SITE_URL (its path is the base path). A publishing build (PUBLISH=1, set by
+ * `npm run build -- --publish`) stops without it; otherwise the local preview address is used.
  */
-const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
+const config = siteConfig(process.env);
 
 export default defineConfig({
-  site,
+  site: config.origin,
+  base: config.base,
   trailingSlash: 'always',
   // Test and benchmark builds of fixture banks write elsewhere, never over the published dist/.
   outDir: process.env.OUT_DIR ?? './dist',

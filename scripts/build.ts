@@ -1,6 +1,8 @@
 /**
  * `npm run build`: the Astro build and the Pagefind index over its output. OUT_DIR and
  * CONTENT_DIR are honoured, so tests and the benchmark build fixture banks the same way.
+ * `--publish` (or PUBLISH=1) is the build for the published site: it stops, with the reason in
+ * Russian, unless SITE_URL and EDITORS_EMAIL are set (src/lib/site/site-config.ts).
  *
  * With no index kept from the last build (a cold build), pages are indexed while Astro is still
  * rendering: Astro prints each page once written (`├─ /practices/…/index.html`), and that page
@@ -12,7 +14,25 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { readCommandLine } from '../src/lib/editorial/cli.ts';
+import { BUILD_COMMAND } from '../src/lib/editorial/commands.ts';
 import { hasKeptIndex, indexSite, StreamingIndex } from '../src/lib/search/index-site.ts';
+import { isPublishing, siteConfig } from '../src/lib/site/site-config.ts';
+
+const { flags } = readCommandLine(BUILD_COMMAND);
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...(flags.publish ? { PUBLISH: '1' } : {}) };
+let config;
+try {
+  config = siteConfig(env);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
+if (!isPublishing(env) && config.local) {
+  console.log(`Адрес сайта не задан (SITE_URL): сайт собирается для просмотра на этом компьютере, ${config.url} (npm start). Для публикации: SITE_URL=https://… EDITORS_EMAIL=… npm run build -- --publish`);
+} else {
+  console.log(`Адрес сайта: ${config.url}; почта редакции: ${config.editorsEmail}${config.placeholderEmail ? ' (заглушка: задайте EDITORS_EMAIL)' : ''}`);
+}
 
 const outDir = resolve(process.env.OUT_DIR ?? 'dist');
 // The cache folder Astro uses (astro.config.mjs): an unchanged site reuses the last index.
@@ -23,10 +43,7 @@ const streaming = process.env.ASDG_STREAM_INDEX !== '0' && !hasKeptIndex(cacheDi
 /** A page line of Astro's output: `12:00:00   ├─ /practices/a/b/index.html (+3ms)`. */
 const PAGE_LINE = /[├└]─ (\/\S+\.html)\b/;
 
-const astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...process.argv.slice(2)], {
-  stdio: ['inherit', 'pipe', 'inherit'],
-  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-});
+const astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: ['inherit', 'pipe', 'inherit'], env });
 const lines = createInterface({ input: astro.stdout });
 lines.on('line', (line) => {
   process.stdout.write(`${line}\n`);

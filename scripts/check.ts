@@ -7,9 +7,12 @@ import { relative, resolve } from 'node:path';
 import { checkBank } from '../src/lib/content/checks/index.ts';
 import { formatProblemWithRule } from '../src/lib/content/problems.ts';
 import { contentRoot } from '../src/lib/content/content-root.ts';
+import { readCommandLine } from '../src/lib/editorial/cli.ts';
+import { CHECK_COMMAND } from '../src/lib/editorial/commands.ts';
 
 const projectRoot = resolve(import.meta.dirname, '..');
-const root = process.argv[2] ? resolve(process.argv[2]) : contentRoot();
+const { positional } = readCommandLine(CHECK_COMMAND);
+const root = positional[0] ? resolve(positional[0]) : contentRoot();
 const { problems, files } = checkBank({ projectRoot, contentRoot: root });
 const errors = problems.filter((p) => p.severity === 'error');
 const warnings = problems.filter((p) => p.severity === 'warning');

@@ -15,12 +15,13 @@ import { readKnownIds } from '../src/lib/content/vocabulary.ts';
 import { MAX_SLUG_LENGTH } from '../src/lib/content/checks/rules.ts';
 import { FEDERAL_DISTRICTS, PRACTICE_STATUSES } from '../src/lib/content/vocabulary-values.ts';
 import { cityYaml, type CityInput } from '../src/lib/editorial/city-file.ts';
-import { parseFlags, readVocabulary, today } from '../src/lib/editorial/cli.ts';
+import { readCommandLine, readVocabulary, today } from '../src/lib/editorial/cli.ts';
+import { NEW_COMMAND } from '../src/lib/editorial/commands.ts';
 import { practiceMdx, slugify, type PracticeInput } from '../src/lib/editorial/practice-file.ts';
 import { openPrompt } from '../src/lib/editorial/prompt.ts';
 
 const root = contentRoot();
-const { flags, positional } = parseFlags(process.argv.slice(2));
+const { flags, positional } = readCommandLine(NEW_COMMAND);
 const interactive = Object.keys(flags).filter((f) => f !== 'force').length === 0;
 const rl = interactive ? openPrompt() : undefined;
 

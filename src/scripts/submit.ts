@@ -6,7 +6,8 @@
  */
 import { z } from 'astro/zod';
 import { ru } from '../i18n/ru';
-import { newFileUrl, preparePractice, todayUtc, type FieldError, type FormValues, type SubmitVocabulary } from '../lib/editorial/submit-form';
+import { newFileUrl, todayUtc, type FieldError, type FormValues, type SubmitVocabulary } from '../lib/editorial/submit-form';
+import { NOT_IN_BANK, prepareBundle, type SubmitFile } from '../lib/editorial/submit-bundle';
 
 // zod compiles fast paths with `new Function`, which the site's CSP forbids (and reports).
 z.config({ jitless: true });
@@ -16,7 +17,7 @@ const summary = document.querySelector<HTMLElement>('#submit-errors');
 const summaryTitle = document.querySelector<HTMLElement>('#submit-errors-title');
 const summaryList = document.querySelector<HTMLUListElement>('#submit-errors-list');
 const result = document.querySelector<HTMLElement>('#submit-result');
-let downloadUrl: string | undefined;
+let downloadUrls: string[] = [];
 
 function controlOf(field: string): HTMLElement | null {
   return document.getElementById(`f-${field}`);
@@ -84,6 +85,8 @@ function valuesOf(target: HTMLFormElement): FormValues {
   const data = new FormData(target);
   const values: FormValues = {};
   for (const key of new Set(data.keys())) {
+    // The report's file stays in the browser; only its name matters to the check.
+    if (key === 'report-file') continue;
     const all = data.getAll(key).map(String);
     values[key] = key === 'topics' ? all : all[0];
   }
@@ -91,31 +94,132 @@ function valuesOf(target: HTMLFormElement): FormValues {
   return values;
 }
 
+/** Shows a part of the form (a new city, a new report) only when it is asked for; hidden parts are disabled, so they are not read. */
+function toggleGroup(id: string, shown: boolean) {
+  const group = document.getElementById(id) as HTMLFieldSetElement | null;
+  if (!group) return;
+  group.hidden = !shown;
+  group.disabled = !shown;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function downloadLink(blob: Blob, name: string): HTMLAnchorElement {
+  const url = URL.createObjectURL(blob);
+  downloadUrls.push(url);
+  const link = element('a', `${ru.submit.download}: ${name}`, 'button');
+  link.href = url;
+  link.download = name;
+  return link;
+}
+
+function showFiles(files: SubmitFile[], vocabulary: SubmitVocabulary, reportFile: File | undefined, newSubmission: string | undefined, reportFileOnly: boolean) {
+  for (const url of downloadUrls) URL.revokeObjectURL(url);
+  downloadUrls = [];
+  const t = ru.submit;
+  const [practice, ...others] = files;
+  if (!practice || !result) return;
+  const list = document.querySelector<HTMLUListElement>('#submit-files');
+  const download = document.querySelector<HTMLAnchorElement>('#submit-download');
+  if (download) {
+    const url = URL.createObjectURL(new Blob([practice.content], { type: 'text/markdown;charset=utf-8' }));
+    downloadUrls.push(url);
+    download.href = url;
+    download.download = practice.name;
+  }
+  list?.querySelectorAll('li[data-extra]').forEach((li) => li.remove());
+  const extra: { link: HTMLAnchorElement; kind: string }[] = others.map((file) => ({
+    link: downloadLink(new Blob([file.content], { type: file.kind === 'city' ? 'text/yaml;charset=utf-8' : 'text/markdown;charset=utf-8' }), file.name),
+    kind: t.fileKinds[file.kind],
+  }));
+  if (reportFile) extra.push({ link: downloadLink(reportFile, reportFile.name), kind: t.fileKinds.report });
+  for (const { link, kind } of extra) {
+    const item = element('li');
+    item.dataset.extra = '';
+    item.append(link, ' ', element('span', kind));
+    list?.append(item);
+  }
+  const count = files.length + (reportFile ? 1 : 0);
+  const lead = document.querySelector<HTMLElement>('#submit-result-lead');
+  if (lead) lead.textContent = t.filesLead(count);
+
+  const mail = document.querySelector<HTMLAnchorElement>('#submit-mail');
+  if (mail) {
+    const city = vocabulary.cities.find((c) => practice.path.startsWith(`content/practices/${c.id}/`))?.name ?? (document.querySelector<HTMLInputElement>('#f-newcity-nominative')?.value ?? '');
+    const title = document.querySelector<HTMLInputElement>('#f-title')?.value ?? '';
+    const names = [...files.map((f) => f.name), ...(reportFile ? [reportFile.name] : [])];
+    mail.href = `mailto:${mail.dataset.email ?? ''}?subject=${encodeURIComponent(t.mailSubject(city, title))}&body=${encodeURIComponent(`${names.map((n) => `- ${n}`).join('\n')}\n`)}`;
+  }
+
+  const paths = document.querySelector<HTMLUListElement>('#submit-paths');
+  paths?.replaceChildren(
+    ...files.map((file) => {
+      const item = element('li');
+      item.append(element('code', file.path), ` — ${t.fileKinds[file.kind]}`);
+      return item;
+    }),
+  );
+  const note = document.querySelector<HTMLElement>('#submit-report-file-note');
+  if (note) {
+    note.hidden = !(reportFileOnly && newSubmission);
+    note.textContent = (note.dataset.template ?? '').replace('{id}', newSubmission ?? '');
+  }
+  const repository = document.querySelector<HTMLAnchorElement>('#submit-repository');
+  if (repository) {
+    repository.href = newFileUrl(vocabulary.repository, vocabulary.branch, practice.path, practice.content);
+    // One prefilled file per link: with several files the upload page takes them all at once.
+    (repository.closest('li') as HTMLElement | null)!.hidden = files.length > 1;
+  }
+  const upload = document.querySelector<HTMLAnchorElement>('#submit-upload');
+  if (upload) upload.href = `${vocabulary.repository.replace(/\/+$/, '')}/upload/${encodeURIComponent(vocabulary.branch)}`;
+  const preview = document.querySelector<HTMLElement>('#submit-preview');
+  if (preview) preview.textContent = practice.content;
+  document.querySelector<HTMLElement>('#submit-previews')?.replaceChildren(
+    ...others.flatMap((file) => {
+      const pre = element('pre', file.content, 'submit-preview');
+      pre.tabIndex = 0;
+      pre.dataset.path = file.path;
+      return [element('h4', file.path), pre];
+    }),
+  );
+  result.hidden = false;
+  document.querySelector<HTMLElement>('#submit-result-title')?.focus();
+}
+
 if (form && result) {
   const vocabulary = JSON.parse(form.dataset.vocabulary ?? '{}') as SubmitVocabulary;
+  const city = form.querySelector<HTMLSelectElement>('#f-city');
+  const submission = form.querySelector<HTMLSelectElement>('#f-submission');
+  const sync = () => {
+    const cityIsNew = city?.value === NOT_IN_BANK;
+    toggleGroup('f-newcity-group', cityIsNew);
+    toggleGroup('f-report-group', submission?.value === NOT_IN_BANK);
+  };
+  city?.addEventListener('change', () => {
+    // A city new to the bank has no material in it yet: its report comes with the practice.
+    if (city.value === NOT_IN_BANK && submission) submission.value = NOT_IN_BANK;
+    sync();
+  });
+  submission?.addEventListener('change', sync);
+  sync();
+  // Shown only now: without this script the form would put what was typed into the address.
+  form.hidden = false;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearErrors(form);
-    const prepared = preparePractice(valuesOf(form), vocabulary, todayUtc());
-    if (prepared.errors.length || !prepared.file || !prepared.path) {
+    const reportInput = form.querySelector<HTMLInputElement>('#f-report-file');
+    const reportFile = submission?.value === NOT_IN_BANK ? reportInput?.files?.[0] : undefined;
+    const prepared = prepareBundle(valuesOf(form), vocabulary, todayUtc(), reportFile ? { reportFileName: reportFile.name } : {});
+    if (prepared.errors.length || !prepared.files.length) {
       result.hidden = true;
       showErrors(form, prepared.errors);
       return;
     }
-    if (downloadUrl) URL.revokeObjectURL(downloadUrl);
-    downloadUrl = URL.createObjectURL(new Blob([prepared.file], { type: 'text/markdown;charset=utf-8' }));
-    const download = document.querySelector<HTMLAnchorElement>('#submit-download');
-    const repository = document.querySelector<HTMLAnchorElement>('#submit-repository');
-    const lead = document.querySelector<HTMLElement>('#submit-result-lead');
-    const preview = document.querySelector<HTMLElement>('#submit-preview');
-    if (download) {
-      download.href = downloadUrl;
-      download.download = prepared.path.split('/').pop() ?? 'practice.mdx';
-    }
-    if (repository) repository.href = newFileUrl(vocabulary.repository, vocabulary.branch, prepared.path, prepared.file);
-    if (lead) lead.textContent = (lead.dataset.template ?? '').replace('{path}', prepared.path);
-    if (preview) preview.textContent = prepared.file;
-    result.hidden = false;
-    document.querySelector<HTMLElement>('#submit-result-title')?.focus();
+    showFiles(prepared.files, vocabulary, reportFile, prepared.newSubmission, prepared.reportFileOnly ?? false);
   });
 }

@@ -10,6 +10,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BodySection } from './safe-mdx.ts';
+import { htmlWithBase } from '../urls.ts';
 
 export const BODY_KEY = 'asdgBodyFile';
 /** The body cut at its `##` headings (submissions), as JSON beside the body file. */
@@ -44,12 +45,14 @@ export function pruneBodies(folder: string, keep: ReadonlySet<string>): void {
  */
 export function bodySections(entry: { rendered?: { metadata?: Record<string, unknown> } }): BodySection[] {
   const file = entry.rendered?.metadata?.[SECTIONS_KEY];
-  return typeof file === 'string' ? (JSON.parse(readFileSync(file, 'utf8')) as BodySection[]) : [];
+  const sections = typeof file === 'string' ? (JSON.parse(readFileSync(file, 'utf8')) as BodySection[]) : [];
+  return sections.map((section) => ({ ...section, html: htmlWithBase(section.html) }));
 }
 
 /** The rendered HTML of an MDX entry (practice or submission), as safe-mdx.ts rendered it. */
 export function bodyHtml(entry: { rendered?: { html?: string; metadata?: Record<string, unknown> } }): string {
   const file = entry.rendered?.metadata?.[BODY_KEY];
-  if (typeof file === 'string') return readFileSync(file, 'utf8');
-  return entry.rendered?.html ?? '';
+  // Content links to `/practices/…/`; under a base path (a project page) they get its prefix here.
+  if (typeof file === 'string') return htmlWithBase(readFileSync(file, 'utf8'));
+  return htmlWithBase(entry.rendered?.html ?? '');
 }

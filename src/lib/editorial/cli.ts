@@ -74,3 +74,113 @@ export function readVocabulary(root: string): Vocabulary {
     })),
   };
 }
+
+/** One flag a command reads: its name, the placeholder of its value (none for a switch), and what it does. */
+export interface FlagSpec {
+  name: string;
+  /** `город` in `--city <город>`; absent for a switch like `--force`. */
+  value?: string;
+  /** May be given more than once; every value is kept, in order. */
+  repeat?: boolean;
+  /** What the flag does, in Russian. */
+  help: string;
+}
+
+/** A command's flag table: `--help` prints it, the parser accepts exactly these flags. */
+export interface CommandSpec {
+  /** `npm run import`. */
+  command: string;
+  /** One line on what the command does. */
+  summary: string;
+  /** Usage lines after the command: `-- <файл> --city <город> --year <год>`. */
+  usage: string[];
+  flags: FlagSpec[];
+  /** Extra lines after the flags: examples, where to read more. */
+  notes?: string[];
+}
+
+export interface ParsedCommand {
+  flags: Record<string, string>;
+  /** Values of repeatable flags, in order. */
+  lists: Record<string, string[]>;
+  positional: string[];
+}
+
+export class CommandLineError extends Error {}
+
+export const HELP_FLAG: FlagSpec = { name: 'help', help: 'показать эту справку и выйти' };
+
+/** `--help` text: usage, then every flag of the table with its value and meaning. */
+export function helpText(spec: CommandSpec): string {
+  const flags = [...spec.flags, HELP_FLAG];
+  const shown = flags.map((f) => `--${f.name}${f.value ? ` <${f.value}>` : ''}`);
+  const width = Math.max(...shown.map((s) => s.length));
+  return [
+    `${spec.command} — ${spec.summary}`,
+    '',
+    'Использование:',
+    ...spec.usage.map((u) => `  ${spec.command} ${u}`.trimEnd()),
+    '',
+    'Флаги:',
+    ...flags.map((f, i) => `  ${shown[i]!.padEnd(width)}  ${f.help}${f.repeat ? ' (можно указать несколько раз)' : ''}`),
+    ...(spec.notes?.length ? ['', ...spec.notes] : []),
+  ].join('\n');
+}
+
+/**
+ * Reads `args` against the command's flag table. `--help`/`-h` returns `'help'`; an unknown
+ * flag, a missing value or a value given to a switch throws a CommandLineError naming it.
+ */
+export function parseCommand(spec: CommandSpec, args: readonly string[]): ParsedCommand | 'help' {
+  const table = new Map(spec.flags.map((f) => [f.name, f]));
+  const known = () => spec.flags.map((f) => `--${f.name}`).concat('--help').join(', ');
+  const out: ParsedCommand = { flags: {}, lists: {}, positional: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--help' || arg === '-h') return 'help';
+    if (arg === '--') {
+      out.positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      out.positional.push(arg);
+      continue;
+    }
+    const match = /^--([^=]+)(?:=([\s\S]*))?$/.exec(arg);
+    const name = match?.[1] ?? arg.replace(/^-+/, '');
+    const flag = match ? table.get(name) : undefined;
+    if (!flag) throw new CommandLineError(`неизвестный флаг ${arg.split('=')[0]}; допустимые: ${known()}`);
+    let value: string;
+    if (!flag.value) {
+      if (match?.[2] !== undefined) throw new CommandLineError(`флаг --${name} не принимает значения`);
+      value = 'true';
+    } else if (match?.[2] !== undefined) {
+      value = match[2];
+    } else {
+      const next = args[i + 1];
+      if (next === undefined || next.startsWith('--')) throw new CommandLineError(`после --${name} нужно значение: --${name} <${flag.value}>`);
+      value = next;
+      i++;
+    }
+    if (flag.repeat) (out.lists[name] ??= []).push(value);
+    out.flags[name] = value;
+  }
+  return out;
+}
+
+/**
+ * For scripts: parses `process.argv`, prints the help and exits 0 on `--help`, prints the error
+ * and the usage and exits 2 on a bad flag.
+ */
+export function readCommandLine(spec: CommandSpec, args: readonly string[] = process.argv.slice(2)): ParsedCommand {
+  try {
+    const parsed = parseCommand(spec, args);
+    if (parsed !== 'help') return parsed;
+    console.log(helpText(spec));
+    process.exit(0);
+  } catch (error) {
+    if (!(error instanceof CommandLineError)) throw error;
+    console.error(`Ошибка: ${error.message}\nСправка: ${spec.command} -- --help`);
+    process.exit(2);
+  }
+}

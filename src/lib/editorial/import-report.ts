@@ -3,7 +3,6 @@
  * by paragraph, lists kept, the questionnaire's questions turned into `##` headings, and a
  * checklist of the figures in it for the editor who will draft practices from it.
  */
-import mammoth from 'mammoth';
 import { stringify } from 'yaml';
 import { findFigures, normaliseForSearch, type FigureMention } from '../content/checks/figures.ts';
 import { PLACEHOLDER } from '../content/checks/rules.ts';
@@ -26,6 +25,8 @@ export interface ImportOptions {
   questionnaire?: string;
   /** Publication date written into the draft, `YYYY-MM-DD`. */
   today: string;
+  /** The material's title, when known (the submit form asks for it); otherwise a placeholder. */
+  title?: string;
 }
 
 export interface ImportResult {
@@ -105,6 +106,8 @@ export async function readReport(fileName: string, content: Buffer): Promise<Tex
   if (/\.docx$/i.test(fileName)) {
     checkDocxSize(fileName, content);
     let html: string;
+    // Loaded only for Word files, so the submit page can use importBlocks without mammoth.
+    const { default: mammoth } = await import('mammoth');
     try {
       html = (await mammoth.convertToHtml({ buffer: content })).value;
     } catch (error) {
@@ -183,7 +186,7 @@ export function importBlocks(source: TextBlock[], options: ImportOptions): Impor
   if (options.questionnaire && questionnaire.id !== options.questionnaire) throw new Error(`нет анкеты «${options.questionnaire}»`);
   const matched = matchQuestions(blocks, questionnaire.questions);
   const frontmatter: Record<string, unknown> = {
-    title: `${PLACEHOLDER}: заголовок материала — о чём он (например, «Взаимодействие администрации с общественностью в ${options.year} году»)`,
+    title: options.title?.trim() || `${PLACEHOLDER}: заголовок материала — о чём он (например, «Взаимодействие администрации с общественностью в ${options.year} году»)`,
     city: options.city,
     year: options.year,
     questionnaire: questionnaire.id,

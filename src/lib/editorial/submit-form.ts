@@ -17,6 +17,10 @@ export interface SubmitVocabulary {
   repository: string;
   /** Branch the pull request goes to. */
   branch: string;
+  /** Questionnaires with their titles, for the list of a new report. */
+  questionnaireTitles?: { id: string; title: string }[];
+  /** Questionnaires with their questions: a pasted report gets them as `##` headings. */
+  questionnaireQuestions?: { id: string; questions: { id: string; text: string }[] }[];
 }
 
 /** Form values by control name; checkboxes give arrays. */
@@ -33,6 +37,10 @@ export interface SubmitResult {
   /** `content/practices/<city>/<slug>.mdx`, when there are no errors. */
   path?: string;
   file?: string;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), data);
 }
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] ?? '' : v ?? '').trim();
@@ -120,13 +128,15 @@ export function preparePractice(values: FormValues, vocabulary: SubmitVocabulary
   if (confirmed && !/^\d{4}-\d{2}-\d{2}$/.test(confirmed)) errors.push({ field: 'contact-confirmed', message: 'ожидается дата в виде ГГГГ-ММ-ДД, например 2026-03-01' });
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) errors.push({ field: 'slug', message: 'имя файла — латинские буквы в нижнем регистре, цифры и дефис, например resource-centres' });
 
-  const result = practiceSchema(knownIdsOf(vocabulary)).safeParse(practiceData(input));
+  const data = practiceData(input);
+  const result = practiceSchema(knownIdsOf(vocabulary)).safeParse(data);
   if (!result.success) {
     for (const issue of result.error.issues) {
       const field = fieldOfPath(issue.path);
       // A text the form already asked for is reported once, in the form's words.
       if (errors.some((e) => e.field === field)) continue;
-      const missing = issue.code === 'invalid_type' && issue.input === undefined;
+      // Zod 4 keeps no input in its issues: look the value up, as validate.ts does.
+      const missing = issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined;
       errors.push({ field, message: missing ? 'обязательное поле' : issue.message });
     }
   }

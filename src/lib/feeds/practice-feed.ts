@@ -3,6 +3,7 @@
  * the endpoints under src/pages only pick the practices and the channel's title.
  */
 import { getRssString, type RSSFeedItem } from '@astrojs/rss';
+import { urls } from '../urls.ts';
 
 /** What a feed item needs to know about a practice, independent of Astro's collections. */
 export interface FeedPractice {
@@ -54,7 +55,7 @@ export function newestFirst(a: FeedPractice, b: FeedPractice): number {
 
 /** Category domains say which vocabulary a category comes from: topics or cities. */
 export function categoryDomains(site: URL) {
-  return { topic: new URL('topics/', site).href, city: new URL('cities/', site).href };
+  return { topic: new URL(urls.topics(), site).href, city: new URL(urls.cities(), site).href };
 }
 
 export function feedItem(practice: FeedPractice, site: URL): RSSFeedItem {

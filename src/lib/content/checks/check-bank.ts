@@ -26,7 +26,7 @@ import { listValueProblems } from '../../open-data/columns.ts';
 import { toPlain } from '../../open-data/records.ts';
 import { entryKey, forgetOffered, lazyLineOf, offerValidated, readEntryCache, schemaKeyOf, slim, writeEntryCache, type SlimEntry } from './entry-cache.ts';
 import { knownIdsDigest, readKnownIds } from '../vocabulary.ts';
-import { urls } from '../../urls.ts';
+import { rootUrls as urls } from '../../urls.ts';
 import { normaliseForSearch, valueMatchesWording } from './figures.ts';
 import { MAX_SLUG_LENGTH, PLACEHOLDER, type RuleId } from './rules.ts';
 import { sitePages, type BankIds, type SitePages } from './site-pages.ts';

@@ -5,7 +5,7 @@
  */
 import { existsSync, globSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { urls } from '../../urls.ts';
+import { rootUrls as urls } from '../../urls.ts';
 import type { CollectionName } from '../schema.ts';
 
 export type BankIds = Record<CollectionName | 'practices', ReadonlySet<string>>;
