@@ -58,6 +58,19 @@ export function expectRecordFromContent(record: CompareRecord, bank: ReturnType<
   const city = bank.cities.find((c) => c.id === data.city.id)!.data as City;
   const submission = bank.submissions.find((s) => s.id === data.submission.id)!;
   const population = city.population;
+  const toYear = (p: { value: number; date: Date; source: string }) => ({ value: p.value, year: p.date.getUTCFullYear(), date: p.date.toISOString().slice(0, 10), source: p.source });
+  const populations = [...(population ? [population] : []), ...(city.populations ?? [])].map(toYear).sort((a, b) => a.date.localeCompare(b.date));
+  // The adoption trail as the content files state it: this practice's own `adaptedFrom`, and
+  // every practice whose `adaptedFrom` names this one, by start year.
+  const named = (id: string) => {
+    const other = bank.practices.find((p) => p.id === id)!;
+    const otherData = other.data as Practice;
+    return { id, title: otherData.title, url: `/practices/${id}/`, city: (bank.cities.find((c) => c.id === otherData.city.id)!.data as City).name.nominative, year: otherData.startYear };
+  };
+  const adopters = bank.practices
+    .filter((p) => (p.data as Practice).adaptedFrom?.practice === practice!.id)
+    .sort((a, b) => (a.data as Practice).startYear - (b.data as Practice).startYear || a.id.localeCompare(b.id));
+  const { confirmed, ...contact } = data.contact;
   const expected = {
     id: practice!.id,
     url: `/practices/${practice!.id}/`,
@@ -68,7 +81,8 @@ export function expectRecordFromContent(record: CompareRecord, bank: ReturnType<
       url: `/cities/${data.city.id}/`,
       region: city.region,
       federalDistrict: ru.federalDistrict[city.federalDistrict],
-      population: population && { value: population.value, year: population.date.getUTCFullYear(), date: population.date.toISOString().slice(0, 10), source: population.source },
+      population: population && toYear(population),
+      populations: populations.length ? populations : undefined,
     },
     years: record.years,
     startYear: data.startYear,
@@ -81,8 +95,10 @@ export function expectRecordFromContent(record: CompareRecord, bank: ReturnType<
     partners: data.partners,
     metrics: data.metrics.map((m) => ({ kind: m.kind, value: m.value, qualifier: m.qualifier, unit: m.unit, year: m.year, source: m.source, note: m.note })),
     transferability: data.transferability,
-    contact: data.contact,
+    contact: { ...contact, ...(confirmed ? { confirmed: confirmed.toISOString().slice(0, 10) } : {}) },
     source: { title: submission.data.title, year: submission.data.year, url: `/submissions/${submission.id}/` },
+    adaptedFrom: data.adaptedFrom && { ...named(data.adaptedFrom.practice), changes: data.adaptedFrom.changes },
+    adoptedBy: adopters.map((p) => named(p.id)),
   };
   expect(record, record.id).toEqual(expected);
   // The two labels built from several fields: each part the content gives is in them.
