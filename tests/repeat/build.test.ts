@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedBank } from '../helpers/shared-bank.ts';
 import { readPage, textOf } from '../helpers/html.ts';
 import { siteOf } from '../feeds/site-of.ts';
+import { siteConfig } from '../../src/lib/site/site-config.ts';
 
 let dist = '';
 
@@ -88,9 +89,18 @@ describe('the adoption trail', () => {
     expect(map?.querySelectorAll('[data-adoption-list] li')).toHaveLength(2);
   });
 
-  it('the compare index carries it both ways', () => {
-    const index = JSON.parse(readFileSync(resolve(dist, 'compare/index.json'), 'utf8')) as { practices: { id: string; adaptedFrom?: { id: string; changes: string; year: number }; adoptedBy: { id: string; city: string; year: number }[] }[] };
-    const byId = new Map(index.practices.map((p) => [p.id, p]));
+  it('the compare files carry it both ways', () => {
+    // One file per practice (/compare/p/<city>/<slug>.json), reached from the per-city lists.
+    type CompareFile = { id: string; url: string; adaptedFrom?: { id: string; url: string; changes: string; year: number }; adoptedBy: { id: string; url: string; city: string; year: number }[] };
+    const record = (id: string) => JSON.parse(readFileSync(resolve(dist, `compare/p/${id}.json`), 'utf8')) as CompareFile;
+    const listed = (city: string) => (JSON.parse(readFileSync(resolve(dist, `compare/c/${city}.json`), 'utf8')) as { practices: { id: string }[] }).practices.map((p) => p.id);
+    for (const id of [SOURCE, MIDDLE, END, OTHER]) expect(listed(id.split('/')[0]!)).toContain(id);
+    const byId = new Map([SOURCE, MIDDLE, END, OTHER].map((id) => [id, record(id)]));
+    for (const [id, r] of byId) expect(r.id).toBe(id);
+    expect(byId.get(MIDDLE)?.adaptedFrom?.url).toBe(`/practices/${SOURCE}/`);
+    expect(byId.get(SOURCE)?.adoptedBy[0]?.url).toBe(`/practices/${MIDDLE}/`);
+    expect(byId.get(OTHER)?.adaptedFrom).toBeUndefined();
+    expect(byId.get(OTHER)?.adoptedBy).toEqual([]);
     expect(byId.get(SOURCE)?.adaptedFrom).toBeUndefined();
     expect(byId.get(SOURCE)?.adoptedBy).toEqual([expect.objectContaining({ id: MIDDLE, city: 'Примерск', year: 2013 })]);
     expect(byId.get(MIDDLE)?.adaptedFrom).toMatchObject({ id: SOURCE, year: 2012, changes: expect.stringContaining('Один общий центр') });
@@ -186,9 +196,21 @@ describe('«Хочу повторить»', () => {
   it('is absent where the practice has no e-mail; the page says whom to ask', () => {
     const section = page(`/practices/${END}/`).querySelector('[data-repeat-request]');
     expect(section?.querySelector('[data-request-mailto]')).toBeNull();
-    expect(section?.querySelector('a[href^="mailto:"]')).toBeNull();
-    expect(textOf(section?.querySelector('[data-request-none]') ?? null)).toContain('обратитесь в ассоциацию АСДГ');
-    expect(section?.querySelector('[data-request-none] a')?.getAttribute('href')).toBe('/about/');
+    const none = section?.querySelector('[data-request-none]') ?? null;
+    expect(textOf(none)).toContain('обратитесь в ассоциацию АСДГ');
+    expect(none?.querySelector('a[href="/about/"]')).not.toBeNull();
+    // The association is reached through the editors' address, the one setting (EDITORS_EMAIL)
+    // the build read; no other address, and never one the city did not give.
+    const editors = siteConfig().editorsEmail;
+    const mailtos = [...(section?.querySelectorAll('a[href^="mailto:"]') ?? [])];
+    expect(mailtos).toHaveLength(1);
+    expect(mailtos[0]?.hasAttribute('data-request-association')).toBe(true);
+    expect(mailtos[0]?.closest('[data-request-none]')).toBe(none);
+    const href = mailtos[0]?.getAttribute('href') ?? '';
+    expect(decodeURIComponent(href.slice('mailto:'.length, href.indexOf('?')))).toBe(editors);
+    const query = new URLSearchParams(href.slice(href.indexOf('?') + 1));
+    expect(query.get('subject')).toBe('Хотим повторить практику «Конкурс добрых дел Образцовска» (Образцовск)');
+    expect(query.get('body')).toContain(new URL(`/practices/${END}/`, new URL(siteOf(dist))).href);
   });
 
   it('the contact shows department, person, phone and the city’s confirmation date only where given', () => {

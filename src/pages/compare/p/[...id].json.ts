@@ -7,15 +7,20 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadBank, type PracticeEntry } from '../../../lib/bank';
 import { compareRecordOf } from '../../../lib/compare/from-bank';
 import { cacheKeyOf } from '../../../lib/page-keys';
+import { trailOf } from '../../../lib/adoption/from-bank';
 
 export const getStaticPaths = (async () => {
   const bank = await loadBank();
-  // cacheKey: a rebuild restores the file unless the practice, its city, topics or submission
-  // (everything the record shows) changed.
+  const trail = trailOf(bank);
+  // The adoption trail's practices and their cities are shown too («Взята у», «Повторили»):
+  // a practice that starts repeating this one changes this file although this one did not change.
+  const trailShown = (p: PracticeEntry) => [trail.sourceOf(p.id)?.source.entry, ...trail.adoptersOf(p.id).map((l) => l.adopter.entry)].filter((e) => e !== undefined).flatMap((e) => [e, bank.city(e.data.city.id)]);
+  // cacheKey: a rebuild restores the file unless the practice, its city, topics, submission or
+  // trail (everything the record shows) changed.
   return bank.practices.map((practice) => ({
     params: { id: practice.id },
     props: { practice },
-    cacheKey: cacheKeyOf([practice, bank.city(practice.data.city.id), ...practice.data.topics.map((t) => bank.topic(t.id)), bank.submission(practice.data.submission.id)]),
+    cacheKey: cacheKeyOf([practice, bank.city(practice.data.city.id), ...practice.data.topics.map((t) => bank.topic(t.id)), bank.submission(practice.data.submission.id), ...trailShown(practice)]),
   }));
 }) satisfies GetStaticPaths;
 
