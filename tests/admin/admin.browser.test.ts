@@ -107,7 +107,20 @@ describe('the admin at /admin/', () => {
 
       await page.getByRole('button', { name: 'Создать новую запись' }).click();
       const form = page.getByRole('group', { name: /^Редактировать содержимое/ });
-      await form.getByRole('textbox', { name: 'Название практики', exact: true }).fill(TITLE);
+      // The new entry's form is drawn before the CMS has filled in its draft, which then
+      // resets the fields: what is typed in that first moment is lost. Type the first field
+      // again until it keeps its value, as an editor would on seeing it empty.
+      const title = form.getByRole('textbox', { name: 'Название практики', exact: true });
+      await expect
+        .poll(
+          async () => {
+            await title.fill(TITLE);
+            await page.waitForTimeout(250);
+            return title.inputValue();
+          },
+          { timeout: 15_000 },
+        )
+        .toBe(TITLE);
       await choose(page, form, 'Город, который её реализовал', /Иркутск/);
       await choose(page, form, 'Материал города', /irkutsk\/2013-public-engagement/);
       await form.getByRole('textbox', { name: /^Краткое описание/ }).fill('Волонтёры обучают горожан знаниям, умениям и навыкам; к проекту присоединились более 230 структур.');
@@ -151,21 +164,24 @@ describe('the admin at /admin/', () => {
       const before = await readRepository(page);
       await page.getByRole('button', { name: 'Сохранить' }).click();
       const path = `content/practices/irkutsk/${SLUG}.mdx`;
-      await page.waitForFunction(
-        async (p) => {
-          let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('repo');
-          const parts = p.split('/');
-          try {
-            for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
-            await dir.getFileHandle(parts.at(-1)!);
-            return true;
-          } catch {
-            return false;
-          }
-        },
-        path,
-        { timeout: 30_000, polling: 250 },
-      );
+      // An async predicate handed to waitForFunction is a Promise, truthy at once: poll instead.
+      await expect
+        .poll(
+          () =>
+            page.evaluate(async (p) => {
+              let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('repo');
+              const parts = p.split('/');
+              try {
+                for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
+                await dir.getFileHandle(parts.at(-1)!);
+                return true;
+              } catch {
+                return false;
+              }
+            }, path),
+          { timeout: 30_000, interval: 250 },
+        )
+        .toBe(true);
       const after = await readRepository(page);
       // One new file in the city's folder; nothing else touched.
       expect(Object.keys(after).filter((f) => !(f in before))).toEqual([path]);

@@ -17,7 +17,7 @@ import { adminSettings } from '../../src/lib/admin/settings.ts';
 import { ru } from '../../src/i18n/ru.ts';
 import { CONTENT_COMPONENTS } from '../../src/lib/content/components.ts';
 import { renderSafeMdx } from '../../src/lib/content/safe-mdx.ts';
-import { citySchema, knownRef, metricSchema, practiceSchema, topicSchema, type KnownIds } from '../../src/lib/content/schema.ts';
+import { citySchema, knownRef, metricSchema, practiceSchema, synonymsSchema, topicSchema, type KnownIds } from '../../src/lib/content/schema.ts';
 import { readKnownIds } from '../../src/lib/content/vocabulary.ts';
 import { METRIC_KINDS } from '../../src/lib/content/vocabulary-values.ts';
 import { projectRoot } from '../helpers/paths.ts';
@@ -26,9 +26,13 @@ const known: KnownIds = readKnownIds(resolve(projectRoot, 'content'));
 const entries = { submissions: [...known.submissions].map((id) => ({ id, label: `Материал ${id}` })) };
 const settings: AdminSettings = adminSettings({ REPOSITORY_URL: 'https://github.com/asdg/practice-bank', REPOSITORY_BRANCH: 'main' }, new URL('https://asdg.example.org/'), entries);
 
-type Collection = { name: string; folder: string; path?: string; extension: string; format: string; fields: CmsField[] };
+type Collection = { name: string; folder: string; path?: string; extension: string; format: string; fields: CmsField[]; files?: { name: string; file: string; format: string; fields: CmsField[] }[] };
 const collectionsOf = (config: Record<string, unknown>) => config.collections as Collection[];
-const collection = (config: Record<string, unknown>, name: string) => collectionsOf(config).find((c) => c.name === name)!;
+/** A collection by name; a single-file collection is read as its one file (its fields and path). */
+const collection = (config: Record<string, unknown>, name: string): Collection => {
+  const found = collectionsOf(config).find((c) => c.name === name)!;
+  return found.files ? { ...found, ...found.files[0]!, folder: '' } as Collection : found;
+};
 const field = (fields: CmsField[], path: string): CmsField => {
   const [head, ...rest] = path.split('.');
   const found = fields.find((f) => f.name === head);
@@ -154,10 +158,24 @@ describe('the generated admin configuration', () => {
       /** Words it also finds. */
       synonyms: z.array(z.string()).min(1).describe('Слова, которые оно тоже находит'),
     });
-    const specs: AdminCollection[] = [...adminCollections(known), { name: 'synonyms', label: 'Синонимы', labelSingular: 'синоним', folder: 'synonyms', format: 'yaml', schema: synonyms }];
-    const generated = collection(cmsConfig(specs, settings), 'synonyms');
-    expect(generated).toMatchObject({ folder: 'content/synonyms', extension: 'yaml' });
+    const specs: AdminCollection[] = [...adminCollections(known), { name: 'glossary', label: 'Словарь', labelSingular: 'слово', folder: 'glossary', format: 'yaml', schema: synonyms }];
+    const generated = collection(cmsConfig(specs, settings), 'glossary');
+    expect(generated).toMatchObject({ folder: 'content/glossary', extension: 'yaml' });
     expect(field(generated.fields, 'synonyms')).toMatchObject({ widget: 'list', min: 1, label: 'Слова, которые оно тоже находит' });
+  });
+
+  it('edits the synonyms file as one file, with the fields of its schema', () => {
+    const raw = collectionsOf(config).find((c) => c.name === 'synonyms')!;
+    // A «file» collection: one form for content/synonyms.yaml, no folder of entries to create.
+    expect(raw).not.toHaveProperty('folder');
+    expect(raw).not.toHaveProperty('create');
+    expect(raw.files).toHaveLength(1);
+    expect(raw.files![0]).toMatchObject({ file: 'content/synonyms.yaml', format: 'yaml' });
+    const fields = raw.files![0]!.fields;
+    expect(configPaths(fields)).toEqual(schemaPaths(synonymsSchema));
+    expect(field(fields, 'groups')).toMatchObject({ widget: 'list', label: 'Группы синонимов и сокращений для поиска' });
+    expect(field(fields, 'groups.terms')).toMatchObject({ widget: 'list', min: 2, field: { widget: 'string', maxlength: 120 } });
+    expect(field(fields, 'groups.note')).toMatchObject({ required: false, maxlength: 300 });
   });
 
   it('names the field when a schema uses a type the admin cannot edit', () => {

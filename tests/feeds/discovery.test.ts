@@ -13,9 +13,17 @@ import { readPage, textOf } from '../helpers/html.ts';
 import { readSourceBank, type SourceBank } from './content-files.ts';
 import { siteOf } from './site-of.ts';
 
-/** Address of every HTML page in a built site, 404 aside. */
+/**
+ * The editors' admin (Sveltia CMS at /admin/) is an HTML file but not a reader's page: a tool
+ * with its own head (its own CSP, `noindex`), no description, feed or canonical address, and
+ * never in the sitemap. Every other HTML file is a published page.
+ */
+const isAdmin = (file: string) => file.startsWith('admin/');
+
+/** Address of every HTML page in a built site, 404 and the admin aside. */
 function builtPages(dist: string, site: URL): string[] {
   return globSync('**/index.html', { cwd: dist })
+    .filter((file) => !isAdmin(file))
     .map((file) => new URL(`/${file.replace(/index\.html$/, '')}`, site).href)
     .sort();
 }
@@ -57,6 +65,12 @@ function checkDiscovery(name: string, dist: () => string, bank: SourceBank) {
       }
     });
 
+    it('leaves out the editors\' admin, which asks not to be indexed', () => {
+      expect(sitemapUrls(dist(), site).filter((url) => new URL(url).pathname.includes('/admin/'))).toEqual([]);
+      const { document } = readPage(dist(), '/admin/');
+      expect(document.querySelector('meta[name="robots"]')?.getAttribute('content')).toMatch(/\bnoindex\b/);
+    });
+
     it('robots.txt points at the sitemap by its absolute address', () => {
       const robots = readFileSync(resolve(dist(), 'robots.txt'), 'utf8');
       expect(robots).toMatch(/^User-agent: \*$/m);
@@ -68,7 +82,7 @@ function checkDiscovery(name: string, dist: () => string, bank: SourceBank) {
 
   describe(`${name}: head of every page`, () => {
     it('has a description, Open Graph, a canonical address and the site feed', () => {
-      const files = globSync('**/*.html', { cwd: dist() });
+      const files = globSync('**/*.html', { cwd: dist() }).filter((file) => !isAdmin(file));
       expect(files.length).toBeGreaterThan(10);
       for (const file of files) {
         const path = `/${file.replace(/index\.html$/, '')}`;

@@ -54,6 +54,21 @@ describe('the publishing build refuses what it cannot publish', () => {
   });
 });
 
+/**
+ * The admin's CMS program compares the browser's own host name with a local one: to offer the
+ * local-folder mode, to count an address as secure (resolving it against a placeholder origin).
+ * That is code recognising a local host, not an address the site points to; everything else in
+ * the program (its messages, a development server's address) is rewritten at build
+ * (src/lib/admin/bundle.ts), and this check sees whatever an upgrade brings.
+ */
+function withoutHostNameChecks(code: string): string {
+  return code
+    .replace(/===`(?:127\.0\.0\.1|localhost)`/g, '')
+    .replace(/\/\^\(\.\+\\\.\)\?localhost\$\/\.test\(/g, '')
+    .replace(/\[`localhost`,`127\.0\.0\.1`,`\[::1\]`\]\.includes\(/g, '')
+    .replace(/\?\?`https:\/\/localhost`\)=>\{try\{let\{hostname:\w+,protocol:\w+\}=new URL\(/g, '');
+}
+
 describe('a site built for publishing under a base path', () => {
   // The site is written into <root>/asdg-bank/, so the folder looks like the host serving it.
   const root = resolve(testOut, 'publish-base/root');
@@ -69,7 +84,9 @@ describe('a site built for publishing under a base path', () => {
   }, 600_000);
 
   it('carries no local address in any file', () => {
-    const local = files.filter((f) => !/\.(wasm|pf_\w+|png)$/.test(f) && !f.startsWith('pagefind/')).filter((f) => /127\.0\.0\.1|localhost/.test(text(f)));
+    const local = files
+      .filter((f) => !/\.(wasm|pf_\w+|png|woff2)$/.test(f) && !f.startsWith('pagefind/'))
+      .filter((f) => /127\.0\.0\.1|localhost/.test(f === 'admin/sveltia-cms.js' ? withoutHostNameChecks(text(f)) : text(f)));
     // Pagefind's own files are binary or gzip; its metadata holds page paths, checked below.
     expect(files.length).toBeGreaterThan(50);
     expect(local).toEqual([]);
@@ -78,7 +95,9 @@ describe('a site built for publishing under a base path', () => {
   });
 
   it('starts every canonical link, Open Graph address and citation with the address', () => {
-    const pages = files.filter((f) => f.endsWith('.html') && f !== '404.html');
+    // The editors' admin is no reader's page: it asks not to be indexed and has no canonical link.
+    expect(text('admin/index.html')).toMatch(/<meta name="robots" content="noindex/);
+    const pages = files.filter((f) => f.endsWith('.html') && f !== '404.html' && f !== 'admin/index.html');
     const practicePages = pages.filter((f) => /^practices\/[^/]+\/[^/]+\/index\.html$/.test(f) && !f.startsWith('practices/year/'));
     expect(practicePages.length).toBeGreaterThanOrEqual(6);
     for (const page of pages) {

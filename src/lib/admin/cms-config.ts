@@ -20,6 +20,11 @@ export interface AdminCollection {
   labelSingular: string;
   /** Folder under the content root: `practices`. */
   folder: string;
+  /**
+   * A single file under the content root (`synonyms.yaml`) instead of a folder of entries: the
+   * CMS's «file» collection, one form for the whole file; `folder` is then unused.
+   */
+  file?: string;
   /** `mdx`: YAML frontmatter and a body; `yaml`: a data file. */
   format: 'mdx' | 'yaml';
   schema: z.ZodType;
@@ -330,6 +335,21 @@ export function cmsConfig(collections: readonly AdminCollection[], settings: Adm
     collections: collections.map((collection) => {
       const ctx: FieldContext = { settings, multiline: new Set(collection.multiline ?? []), collections: byName };
       const fields = fieldsFor(collection.schema as AnySchema, ctx);
+      if (collection.file) {
+        return {
+          name: collection.name,
+          label: collection.label,
+          files: [
+            {
+              name: collection.name,
+              label: collection.label,
+              file: `${settings.contentDir}/${collection.file}`.replace(/\/+/g, '/'),
+              format: 'yaml',
+              fields,
+            },
+          ],
+        };
+      }
       const folder = `${settings.contentDir}/${collection.folder}`.replace(/\/+/g, '/');
       const out: Record<string, unknown> = {
         name: collection.name,

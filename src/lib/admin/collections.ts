@@ -7,6 +7,7 @@ import {
   practiceSchema,
   questionnaireSchema,
   submissionSchema,
+  synonymsSchema,
   topicSchema,
   type KnownIds,
 } from '../content/schema.ts';
@@ -38,5 +39,7 @@ export function adminCollections(known: KnownIds): AdminCollection[] {
     { name: 'cities', label: 'Города', labelSingular: 'город', folder: 'cities', format: 'yaml', schema: citySchema, identifierField: 'name.nominative' },
     { name: 'topics', label: 'Темы', labelSingular: 'тема', folder: 'topics', format: 'yaml', schema: topicSchema, multiline: ['description'] },
     { name: 'questionnaires', label: 'Анкеты', labelSingular: 'анкета', folder: 'questionnaires', format: 'yaml', schema: questionnaireSchema },
+    // One file for the whole search vocabulary (src/lib/search/synonyms.ts reads it).
+    { name: 'synonyms', label: 'Синонимы для поиска', labelSingular: 'группа синонимов', folder: '', file: 'synonyms.yaml', format: 'yaml', schema: synonymsSchema },
   ];
 }
