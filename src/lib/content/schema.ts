@@ -56,6 +56,7 @@ export function knownRef<C extends CollectionName>(collection: C, known: KnownId
   return z
     .string({ error: `ожидается идентификатор (${NOUN[collection]})` })
     .refine((id) => ids.has(id), {
+      params: { rule: 'reference' },
       error: (issue) =>
         `неизвестн${collection === 'topics' || collection === 'questionnaires' ? 'ая' : 'ый'} ${NOUN[collection]} «${String(issue.input)}»; допустимые: ${listOf(ids)}`,
     })
@@ -74,7 +75,7 @@ const year = z
 /** A calendar date that must not lie in the future (YAML `2026-11-24`). */
 const pastDate = z.coerce
   .date({ error: 'ожидается дата в виде ГГГГ-ММ-ДД' })
-  .refine((d) => d.getTime() <= Date.now(), { error: 'дата не может быть в будущем' });
+  .refine((d) => d.getTime() <= Date.now(), { error: 'дата не может быть в будущем', params: { rule: 'future' } });
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'ожидается адрес сайта, начинающийся с https://' });
 
@@ -308,7 +309,7 @@ export function practiceSchema(known: KnownIds) {
       }
       const thisYear = currentYear();
       if (p.startYear > thisYear) {
-        ctx.addIssue({ code: 'custom', path: ['startYear'], message: `год начала (${p.startYear}) в будущем` });
+        ctx.addIssue({ code: 'custom', path: ['startYear'], message: `год начала (${p.startYear}) в будущем`, params: { rule: 'future' } });
       }
     });
 }
