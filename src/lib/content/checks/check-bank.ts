@@ -168,7 +168,7 @@ export function checkBank(options: CheckOptions): BankReport {
       source = readContentFile(c.absolute);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      add(c.file, 1, '(файл)', message.includes('КБ') ? 'file-size' : 'symlink', message);
+      add(c.file, 1, '(файл)', error instanceof ContentFileError ? error.rule : 'symlink', message);
       continue;
     }
     // The same key the loader computes for a published file, so it can take the full result.
@@ -279,7 +279,7 @@ function checkSynonyms(options: CheckOptions, fileName: (absolute: string) => st
     return validateEntry(fileName(absolute), readContentFile(absolute), synonymsSchema).problems;
   } catch (error) {
     if (!(error instanceof ContentFileError)) throw error;
-    return [{ file: fileName(absolute), line: 1, field: '(файл)', rule: isLink(absolute) ? 'symlink' : 'file-size', message: error.message, severity: 'error' }];
+    return [{ file: fileName(absolute), line: 1, field: '(файл)', rule: error.rule, message: error.message, severity: 'error' }];
   }
 }
 
