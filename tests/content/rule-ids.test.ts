@@ -20,7 +20,7 @@ const practice = frontmatterOf('content/practices/irkutsk/learning-city.mdx');
 const submission = frontmatterOf('content/submissions/irkutsk/2013-public-engagement.mdx');
 
 /** Problems of a YAML document checked by `schema`, as `field → rule`. */
-function rulesOf(data: unknown, schema: z.ZodType): Map<string, string> {
+function rulesOf(data: unknown, schema: z.ZodType): Map<string, string | undefined> {
   const { problems } = validateEntry('entry.yaml', stringify(data), schema);
   return new Map(problems.map((p) => [p.field, p.rule]));
 }
