@@ -66,10 +66,13 @@ export function knownRef<C extends CollectionName>(collection: C, known: KnownId
 
 const currentYear = () => new Date().getFullYear();
 
+/** The year АСДГ was founded: no material reports on an earlier one. */
+export const FOUNDING_YEAR = 1986;
+
 const year = z
   .number({ error: 'ожидается год числом, например 2013' })
   .int({ error: 'год должен быть целым числом' })
-  .min(1986, { error: 'год не может быть раньше основания АСДГ (1986)' })
+  .min(FOUNDING_YEAR, { error: `год не может быть раньше основания АСДГ (${FOUNDING_YEAR})` })
   .max(2100, { error: 'ожидается год не позже 2100' });
 
 /** A calendar date that must not lie in the future (YAML `2026-11-24`). */
