@@ -17,6 +17,7 @@ import { writeSyntheticBank } from './lib/synthetic-bank.ts';
 import { compareWeight, feedSizes, firstSearchWeight, folderSize, largestHtml, pageWeight } from './lib/weigh.ts';
 import { BENCH_ROWS, formatTable, type BenchFigures } from './lib/bench-table.ts';
 import { measureRecall, plantRecallWords } from './lib/recall.ts';
+import { BUILD_REPORT_ENV, readBuildReport } from './lib/build-report.ts';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 const OPTIONS = {
@@ -71,6 +72,8 @@ const work = values.dir ? resolve(values.dir) : mkdtempSync(join(tmpdir(), `asdg
 const content = join(work, 'content');
 const dist = join(work, 'dist');
 const cache = join(work, 'cache');
+/** Where each build writes its figures (scripts/lib/build-report.ts). */
+const reportFile = join(work, 'build-report.json');
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
 /** Which part of the pipeline a process belongs to, from its command line. */
@@ -90,9 +93,10 @@ interface BuildRun {
 
 async function build(label: string): Promise<BuildRun> {
   log(`${label}…`);
+  rmSync(reportFile, { force: true });
   const run = await runMeasured(process.execPath, ['scripts/build.ts'], {
     cwd: projectRoot,
-    env: { ...process.env, CONTENT_DIR: content, OUT_DIR: dist, CACHE_DIR: cache, FORCE_COLOR: '0', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, CONTENT_DIR: content, OUT_DIR: dist, CACHE_DIR: cache, [BUILD_REPORT_ENV]: reportFile, FORCE_COLOR: '0', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
     classify,
     echo: values.echo,
   });
@@ -100,8 +104,9 @@ async function build(label: string): Promise<BuildRun> {
     process.stderr.write(run.output.slice(-4000));
     throw new Error(`сборка «${label}» завершилась с кодом ${run.status}`);
   }
-  const pagefind = Number(/pagefind: .* за ([\d.]+) с/.exec(run.output)?.[1] ?? NaN);
-  const pages = Number(/(\d+) page\(s\) built/.exec(run.output)?.[1] ?? NaN);
+  const report = readBuildReport(reportFile);
+  const pagefind = report.indexSeconds;
+  const pages = report.astroPages ?? NaN;
   log(`${label}: ${run.seconds.toFixed(1)} с`);
   return { total: run.seconds, astro: run.seconds - pagefind, pagefind, pages, run };
 }

@@ -18,6 +18,7 @@ import { readCommandLine } from '../src/lib/editorial/cli.ts';
 import { BUILD_COMMAND } from '../src/lib/editorial/commands.ts';
 import { hasKeptIndex, indexSite, StreamingIndex } from '../src/lib/search/index-site.ts';
 import { isPublishing, siteConfig } from '../src/lib/site/site-config.ts';
+import { BUILD_REPORT_ENV, writeBuildReport, type BuildReport } from './lib/build-report.ts';
 
 const { flags } = readCommandLine(BUILD_COMMAND);
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...(flags.publish ? { PUBLISH: '1' } : {}) };
@@ -42,14 +43,21 @@ const streaming = process.env.ASDG_STREAM_INDEX !== '0' && !hasKeptIndex(cacheDi
 
 /** A page line of Astro's output: `12:00:00   ├─ /practices/a/b/index.html (+3ms)`. */
 const PAGE_LINE = /[├└]─ (\/\S+\.html)\b/;
+/** Astro's summary line: `12:00:00 [build] 27 page(s) built in 4.1s`. */
+const PAGES_BUILT_LINE = /(\d+) page\(s\) built/;
 
 const astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: ['inherit', 'pipe', 'inherit'], env });
 const lines = createInterface({ input: astro.stdout });
+/** From Astro's own summary line (Astro tells its page count nowhere else); null if it never came. */
+let astroPages: number | null = null;
 lines.on('line', (line) => {
   process.stdout.write(`${line}\n`);
   // Colours (FORCE_COLOR) put escape codes between the marker and the path.
-  const page = streaming && PAGE_LINE.exec(line.replace(/\x1b\[[0-9;]*m/g, ''))?.[1];
+  const plain = line.replace(/\x1b\[[0-9;]*m/g, '');
+  const page = streaming && PAGE_LINE.exec(plain)?.[1];
   if (page) streaming.offer(page);
+  const built = PAGES_BUILT_LINE.exec(plain)?.[1];
+  if (built) astroPages = Number(built);
 });
 const status = await new Promise<number>((done) => astro.on('close', (code) => done(code ?? 1)));
 if (status !== 0) {
@@ -58,12 +66,21 @@ if (status !== 0) {
 }
 
 const indexStarted = performance.now();
-const seconds = (from: number) => ((performance.now() - from) / 1000).toFixed(1);
+const secondsSince = (from: number) => (performance.now() - from) / 1000;
+const shown = (seconds: number) => seconds.toFixed(1);
+let report: BuildReport;
 if (streaming) {
   const { pages, streamed } = await streaming.finish({ cacheDir });
+  const indexSeconds = secondsSince(indexStarted);
+  const totalSeconds = secondsSince(started);
+  report = { astroPages, indexedPages: pages, streamedPages: streamed, indexReused: false, indexSeconds, totalSeconds };
   // The index time reported is what the index added after Astro finished: the rest overlapped.
-  console.log(`pagefind: ${pages} страниц проиндексировано за ${seconds(indexStarted)} с (после сборки; ${streamed} страниц — во время сборки, всего ${seconds(started)} с)`);
+  console.log(`pagefind: ${pages} страниц проиндексировано за ${shown(indexSeconds)} с (после сборки; ${streamed} страниц — во время сборки, всего ${shown(totalSeconds)} с)`);
 } else {
   const { pages, reused } = await indexSite(outDir, { cacheDir });
-  console.log(reused ? `pagefind: индекс не изменился, ${pages} страниц взяты из кэша за ${seconds(indexStarted)} с` : `pagefind: ${pages} страниц проиндексировано за ${seconds(indexStarted)} с`);
+  const indexSeconds = secondsSince(indexStarted);
+  report = { astroPages, indexedPages: pages, streamedPages: 0, indexReused: reused, indexSeconds, totalSeconds: secondsSince(started) };
+  console.log(reused ? `pagefind: индекс не изменился, ${pages} страниц взяты из кэша за ${shown(indexSeconds)} с` : `pagefind: ${pages} страниц проиндексировано за ${shown(indexSeconds)} с`);
 }
+const reportFile = process.env[BUILD_REPORT_ENV];
+if (reportFile) writeBuildReport(resolve(reportFile), report);

@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { contentRoot } from '../src/lib/content/content-root.ts';
+import { FOUNDING_YEAR } from '../src/lib/content/schema.ts';
 import { importBlocks, readReport } from '../src/lib/editorial/import-report.ts';
 import { DOCX_LIMITS } from '../src/lib/editorial/docx-limits.ts';
 import { readCommandLine, readVocabulary, today } from '../src/lib/editorial/cli.ts';
@@ -34,7 +35,7 @@ if (!vocabulary.cities.some((c) => c.id === city)) {
   fail(`города «${city}» нет в банке; допустимые: ${vocabulary.cities.map((c) => c.id).join(', ')}. Новый город: npm run new -- city`);
 }
 const year = Number(flags.year);
-if (!Number.isInteger(year) || year < 1986 || year > new Date().getFullYear()) fail('год (--year) — четыре цифры, не раньше 1986 и не в будущем');
+if (!Number.isInteger(year) || year < FOUNDING_YEAR || year > new Date().getFullYear()) fail(`год (--year) — четыре цифры, не раньше ${FOUNDING_YEAR} и не в будущем`);
 
 let result;
 try {

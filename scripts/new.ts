@@ -9,10 +9,10 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { contentRoot } from '../src/lib/content/content-root.ts';
 import { formatProblemWithRule } from '../src/lib/content/problems.ts';
-import { citySchema, practiceSchema } from '../src/lib/content/schema.ts';
+import { citySchema, FOUNDING_YEAR, practiceSchema } from '../src/lib/content/schema.ts';
 import { validateEntry } from '../src/lib/content/validate.ts';
 import { readKnownIds } from '../src/lib/content/vocabulary.ts';
-import { MAX_SLUG_LENGTH } from '../src/lib/content/checks/rules.ts';
+import { MAX_SLUG_LENGTH, SLUG_PATTERN } from '../src/lib/content/checks/rules.ts';
 import { FEDERAL_DISTRICTS, PRACTICE_STATUSES } from '../src/lib/content/vocabulary-values.ts';
 import { cityYaml, type CityInput } from '../src/lib/editorial/city-file.ts';
 import { readCommandLine, readVocabulary, today } from '../src/lib/editorial/cli.ts';
@@ -59,12 +59,12 @@ const required = (what: string) => (v: string) => (v.trim() ? undefined : `${wha
 const yearCheck = (optional: boolean) => (v: string) => {
   if (optional && v === '') return undefined;
   const n = Number(v);
-  return Number.isInteger(n) && n >= 1986 && n <= new Date().getFullYear() ? undefined : `год — четыре цифры, от 1986 до ${new Date().getFullYear()}`;
+  return Number.isInteger(n) && n >= FOUNDING_YEAR && n <= new Date().getFullYear() ? undefined : `год — четыре цифры, от ${FOUNDING_YEAR} до ${new Date().getFullYear()}`;
 };
 /** A file name the bank accepts, checked before anything touches the disk. */
 const slugCheck = (v: string) => {
   if (v.length > MAX_SLUG_LENGTH) return `имя файла — не длиннее ${MAX_SLUG_LENGTH} знаков (сейчас ${v.length}); сократите его`;
-  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v) ? undefined : 'латинские буквы в нижнем регистре, цифры и дефис';
+  return SLUG_PATTERN.test(v) ? undefined : 'латинские буквы в нижнем регистре, цифры и дефис';
 };
 const numberCheck = (min: number, max: number) => (v: string) => (v !== '' && Number.isFinite(Number(v)) && Number(v) >= min && Number(v) <= max ? undefined : `число от ${min} до ${max}`);
 

@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { launchBrowser, openPage } from './browser.ts';
 import { serveStatic } from './static-server.ts';
+import { PAGE_SIZE, PAGEFIND_OPTIONS } from '../../src/lib/search/pagefind-client.ts';
 
 export const gzipBytes = (data: Uint8Array | string) => gzipSync(data, { level: 9 }).byteLength;
 
@@ -54,7 +55,7 @@ export interface SearchWeight {
 
 /**
  * Opens `pagePath` of the built site in Chromium, loads Pagefind's JS API as a search page
- * would, runs one search and loads the first five results, and weighs every /pagefind/ file
+ * would, runs one search and loads the first page of results (PAGE_SIZE), and weighs every /pagefind/ file
  * the browser fetched.
  */
 export async function firstSearchWeight(dist: string, pagePath: string, query: string): Promise<SearchWeight> {
@@ -68,16 +69,19 @@ export async function firstSearchWeight(dist: string, pagePath: string, query: s
       if (url.pathname.startsWith('/pagefind/')) fetched.add(url.pathname);
     });
     await page.goto(`${server.url}${pagePath}`);
-    const results = await page.evaluate(async (q) => {
-      // Through a variable, so neither TypeScript nor a bundler tries to resolve it.
-      const api = '/pagefind/pagefind.js';
-      const pagefind = await import(api);
-      // As the site's search client configures it (PAGEFIND_OPTIONS): no Web Worker.
-      await pagefind.options({ noWorker: true });
-      const search = await pagefind.search(q);
-      const first = await Promise.all(search.results.slice(0, 5).map((r: { data(): Promise<unknown> }) => r.data()));
-      return first.length;
-    }, query);
+    const results = await page.evaluate(
+      async ({ q, options, pageSize }) => {
+        // Through a variable, so neither TypeScript nor a bundler tries to resolve it.
+        const api = '/pagefind/pagefind.js';
+        const pagefind = await import(api);
+        // The options the site's search client sets (no Web Worker, its ranking), from the one place they are written.
+        await pagefind.options(options);
+        const search = await pagefind.search(q);
+        const first = await Promise.all(search.results.slice(0, pageSize).map((r: { data(): Promise<unknown> }) => r.data()));
+        return first.length;
+      },
+      { q: query, options: PAGEFIND_OPTIONS, pageSize: PAGE_SIZE },
+    );
     if (foreignRequests.length) throw new Error(`запросы за пределы сайта: ${foreignRequests.join(', ')}`);
     let rawBytes = 0;
     let gzip = 0;

@@ -69,11 +69,17 @@ export function fileSizeMessage(size: number): string {
   return `файл занимает ${Math.ceil(size / 1024)} КБ, больше допустимых ${MAX_FILE_BYTES / 1024} КБ; разделите материал на несколько файлов`;
 }
 
-/** Thrown when a file the checker listed is no longer a regular file, or too large, when read. */
+/**
+ * Thrown when a file the checker listed is no longer a regular file, or too large, when read.
+ * `rule` is the checker's rule id for it (a link or special file is refused under `symlink`,
+ * as the lister's refusals are), so callers never guess it from the message.
+ */
 export class ContentFileError extends Error {
-  constructor(message: string) {
+  readonly rule: 'symlink' | 'file-size';
+  constructor(message: string, rule: 'symlink' | 'file-size') {
     super(message);
     this.name = 'ContentFileError';
+    this.rule = rule;
   }
 }
 
@@ -83,8 +89,8 @@ export class ContentFileError extends Error {
  */
 export function readContentFile(absolute: string): string {
   const stat = lstatSync(absolute);
-  if (!stat.isFile()) throw new ContentFileError(refusedMessage({ path: absolute, absolute, kind: stat.isSymbolicLink() ? 'symlink' : 'special' }));
-  if (stat.size > MAX_FILE_BYTES) throw new ContentFileError(fileSizeMessage(stat.size));
+  if (!stat.isFile()) throw new ContentFileError(refusedMessage({ path: absolute, absolute, kind: stat.isSymbolicLink() ? 'symlink' : 'special' }), 'symlink');
+  if (stat.size > MAX_FILE_BYTES) throw new ContentFileError(fileSizeMessage(stat.size), 'file-size');
   return readFileSync(absolute, 'utf8');
 }
 

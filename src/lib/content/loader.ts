@@ -10,7 +10,7 @@ import { libraryVersions } from './library-versions.ts';
 import { schemaKeyOf, takeValidated } from './checks/entry-cache.ts';
 import { BODY_KEY, SECTIONS_KEY, bodyFileOf, pruneBodies, sectionsFileOf, writeBody } from './body-file.ts';
 import { renderOptionsOf } from './checks/check-bank.ts';
-import { listContentFiles, readContentFile } from './content-files.ts';
+import { ContentFileError, listContentFiles, readContentFile } from './content-files.ts';
 import { isPublishedFile } from './vocabulary.ts';
 
 export interface BankLoaderOptions {
@@ -64,7 +64,7 @@ export function bankLoader(options: BankLoaderOptions): Loader {
       try {
         source = readContentFile(absolute);
       } catch (error) {
-        problems.push({ file: filePath, line: 1, field: '(файл)', message: error instanceof Error ? error.message : String(error), severity: 'error', rule: 'symlink' });
+        problems.push({ file: filePath, line: 1, field: '(файл)', message: error instanceof Error ? error.message : String(error), severity: 'error', rule: error instanceof ContentFileError ? error.rule : 'symlink' });
         continue;
       }
       // The renderer and library versions are in the digest, so an upgrade re-renders (and every

@@ -56,6 +56,7 @@ export function knownRef<C extends CollectionName>(collection: C, known: KnownId
   return z
     .string({ error: `ожидается идентификатор (${NOUN[collection]})` })
     .refine((id) => ids.has(id), {
+      params: { rule: 'reference' },
       error: (issue) =>
         `неизвестн${collection === 'topics' || collection === 'questionnaires' ? 'ая' : 'ый'} ${NOUN[collection]} «${String(issue.input)}»; допустимые: ${listOf(ids)}`,
     })
@@ -65,16 +66,19 @@ export function knownRef<C extends CollectionName>(collection: C, known: KnownId
 
 const currentYear = () => new Date().getFullYear();
 
+/** The year АСДГ was founded: no material reports on an earlier one. */
+export const FOUNDING_YEAR = 1986;
+
 const year = z
   .number({ error: 'ожидается год числом, например 2013' })
   .int({ error: 'год должен быть целым числом' })
-  .min(1986, { error: 'год не может быть раньше основания АСДГ (1986)' })
+  .min(FOUNDING_YEAR, { error: `год не может быть раньше основания АСДГ (${FOUNDING_YEAR})` })
   .max(2100, { error: 'ожидается год не позже 2100' });
 
 /** A calendar date that must not lie in the future (YAML `2026-11-24`). */
 const pastDate = z.coerce
   .date({ error: 'ожидается дата в виде ГГГГ-ММ-ДД' })
-  .refine((d) => d.getTime() <= Date.now(), { error: 'дата не может быть в будущем' });
+  .refine((d) => d.getTime() <= Date.now(), { error: 'дата не может быть в будущем', params: { rule: 'future' } });
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'ожидается адрес сайта, начинающийся с https://' });
 
@@ -308,7 +312,7 @@ export function practiceSchema(known: KnownIds) {
       }
       const thisYear = currentYear();
       if (p.startYear > thisYear) {
-        ctx.addIssue({ code: 'custom', path: ['startYear'], message: `год начала (${p.startYear}) в будущем` });
+        ctx.addIssue({ code: 'custom', path: ['startYear'], message: `год начала (${p.startYear}) в будущем`, params: { rule: 'future' } });
       }
     });
 }

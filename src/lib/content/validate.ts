@@ -11,11 +11,13 @@ export interface ValidatedEntry<T> {
   lineOf(path: readonly PropertyKey[]): number;
 }
 
-/** Schema messages are worded by `schema.ts`; the rule id groups them for CONTRIBUTING.md. */
-function ruleOfIssue(message: string): string {
-  if (/^неизвестн\S+ (город|тема|материал города|анкета) «/.test(message)) return 'reference';
-  if (/в будущем/.test(message)) return 'future';
-  return 'schema';
+/**
+ * The rule id a schema issue belongs to (grouped for CONTRIBUTING.md). The schema sets it as
+ * data, `params: { rule }` on its custom checks, so rewording a message cannot change the rule.
+ */
+function ruleOfIssue(issue: z.core.$ZodIssue): string {
+  const rule = issue.code === 'custom' ? issue.params?.rule : undefined;
+  return typeof rule === 'string' ? rule : 'schema';
 }
 
 /**
@@ -53,7 +55,7 @@ export function validateEntry<S extends z.ZodType>(file: string, source: string,
           field: fieldPath(issue.path),
           message: missing ? `обязательное поле не заполнено (${issue.message})` : issue.message,
           severity: 'error',
-          rule: ruleOfIssue(issue.message),
+          rule: ruleOfIssue(issue),
         });
       }
     }

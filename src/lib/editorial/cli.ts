@@ -5,6 +5,7 @@
 import { globSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseFrontmatter, parseYaml } from '../content/frontmatter.ts';
+import { isoDate } from '../format.ts';
 
 /** Fields of a YAML text with the checker's limits; a broken file gives none (`npm run check` names it). */
 const parse = (text: string): Record<string, unknown> => parseYaml(text).data;
@@ -31,13 +32,11 @@ export function parseFlags(args: readonly string[]): { flags: Record<string, str
   return { flags, positional };
 }
 
-/** Today in the editor's time zone, `YYYY-MM-DD`: a UTC date could lie in the future for the schema. */
-export function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  // The schema compares with Date.now(): the day as UTC midnight must not be after it.
-  return `${now.getUTCFullYear()}-${pad(now.getUTCMonth() + 1)}-${pad(now.getUTCDate())}`;
-}
+/**
+ * Today as `YYYY-MM-DD` in UTC: the schema compares dates with Date.now(), so the day read as UTC
+ * midnight must not be after it (a local date east of Greenwich could be).
+ */
+export const today = (): string => isoDate(new Date());
 
 export interface Vocabulary {
   cities: { id: string; name: string; genitive: string }[];

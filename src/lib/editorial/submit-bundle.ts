@@ -6,6 +6,7 @@
  * the files are offered one by one, to attach to a letter or add to the repository together.
  */
 import { citySchema, submissionSchema } from '../content/schema.ts';
+import { SLUG_PATTERN } from '../content/checks/rules.ts';
 import { cityData, cityYaml, type CityInput } from './city-file.ts';
 import { importBlocks, type QuestionnaireQuestions } from './import-report.ts';
 import { slugify } from './practice-file.ts';
@@ -35,7 +36,6 @@ export interface BundleResult {
 }
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] ?? '' : v ?? '').trim();
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const coordinate = (v: string) => (v === '' ? undefined : Number(v.replace(',', '.')));
 
 const CITY_FIELDS: Record<string, string> = {
@@ -58,7 +58,7 @@ export function submissionSlug(questionnaire: string): string {
 function newCity(values: FormValues, vocabulary: SubmitVocabulary, errors: FieldError[]): { id: string; file: SubmitFile } | undefined {
   const nominative = one(values['newcity-nominative']);
   const id = one(values['newcity-slug']) || slugify(nominative);
-  if (!SLUG.test(id)) errors.push({ field: 'newcity-slug', message: 'идентификатор — латинские буквы в нижнем регистре, цифры и дефис, например tomsk' });
+  if (!SLUG_PATTERN.test(id)) errors.push({ field: 'newcity-slug', message: 'идентификатор — латинские буквы в нижнем регистре, цифры и дефис, например tomsk' });
   else if (vocabulary.cities.some((c) => c.id === id)) errors.push({ field: 'newcity-slug', message: `город «${id}» уже есть в банке: выберите его в списке «Город» или укажите другой идентификатор` });
   const input: CityInput = {
     nominative,

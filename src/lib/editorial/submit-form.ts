@@ -4,7 +4,7 @@
  * file and a link that opens the repository's "new file" page with the file filled in.
  */
 import { practiceSchema, type KnownIds } from '../content/schema.ts';
-import { PLACEHOLDER } from '../content/checks/rules.ts';
+import { PLACEHOLDER, SLUG_PATTERN } from '../content/checks/rules.ts';
 import { practiceData, practiceMdx, slugify, type PracticeInput } from './practice-file.ts';
 
 /** What the page embeds at build time: the ids a practice may point to. */
@@ -126,7 +126,7 @@ export function preparePractice(values: FormValues, vocabulary: SubmitVocabulary
   // A browser date reads «10.01.2026» as October; the form takes only the unambiguous form.
   const confirmed = one(values['contact-confirmed']);
   if (confirmed && !/^\d{4}-\d{2}-\d{2}$/.test(confirmed)) errors.push({ field: 'contact-confirmed', message: 'ожидается дата в виде ГГГГ-ММ-ДД, например 2026-03-01' });
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) errors.push({ field: 'slug', message: 'имя файла — латинские буквы в нижнем регистре, цифры и дефис, например resource-centres' });
+  if (!SLUG_PATTERN.test(slug)) errors.push({ field: 'slug', message: 'имя файла — латинские буквы в нижнем регистре, цифры и дефис, например resource-centres' });
 
   const data = practiceData(input);
   const result = practiceSchema(knownIdsOf(vocabulary)).safeParse(data);

@@ -3,6 +3,8 @@
  * content model parsed them, with dates as `YYYY-MM-DD` and references as the ids editors typed.
  */
 
+import { isoDate } from '../format.ts';
+
 export type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain };
 
 /** A reference as the content model produces it (same shape as Astro's `reference()`). */
@@ -15,7 +17,7 @@ export function toPlain(value: unknown): Plain | undefined {
   if (value === undefined) return undefined;
   if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   // Dates in the bank are calendar days, parsed from YAML as UTC midnight.
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return isoDate(value);
   if (Array.isArray(value)) return value.map((item) => toPlain(item) ?? null);
   if (typeof value === 'object') {
     if (isReference(value)) return value.id;

@@ -330,9 +330,6 @@ export async function loadHits(results: readonly PagefindResult[], from: number,
   return data.map(toHit);
 }
 
-/** What the benchmark should call to weigh a first search: the search view's first request. */
-export const firstSearch = (search: Search, query: string) => searchPages(search, query);
-
 /**
  * The ids of the practices a text query finds, read from the counts of the per-practice filter
  * rather than from result fragments: one filter chunk instead of one request per match. The

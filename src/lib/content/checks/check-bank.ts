@@ -28,7 +28,8 @@ import { entryKey, forgetOffered, lazyLineOf, offerValidated, readEntryCache, sc
 import { knownIdsDigest, readKnownIds } from '../vocabulary.ts';
 import { rootUrls as urls } from '../../urls.ts';
 import { normaliseForSearch, valueMatchesWording } from './figures.ts';
-import { MAX_SLUG_LENGTH, PLACEHOLDER, type RuleId } from './rules.ts';
+import { MAX_SLUG_LENGTH, PLACEHOLDER, SLUG_PATTERN, type RuleId } from './rules.ts';
+import { isoDate } from '../../format.ts';
 import { sitePages, type BankIds, type SitePages } from './site-pages.ts';
 import { checkAdaptations, checkCompleteness } from './adaptation.ts';
 
@@ -41,8 +42,6 @@ const LAYOUT: Record<Collection, { extension: '.yaml' | '.mdx'; nested: boolean;
   submissions: { extension: '.mdx', nested: true, wrong: ['.md', '.markdown', '.txt', '.docx', '.doc', '.html'] },
   practices: { extension: '.mdx', nested: true, wrong: ['.md', '.markdown', '.txt', '.docx', '.doc', '.html'] },
 };
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export interface CheckOptions {
   /** The project folder: file names in messages are relative to it, and pages are read from its src/pages. */
@@ -119,9 +118,9 @@ export function checkBank(options: CheckOptions): BankReport {
         add(file, 1, '(путь)', 'slug', `файл должен лежать прямо в папке ${collection}/, без подпапок`);
       } else if (slug.length > MAX_SLUG_LENGTH) {
         add(file, 1, '(путь)', 'slug', `имя «${slug.slice(0, 40)}…» длиннее ${MAX_SLUG_LENGTH} знаков (${slug.length}); сократите его`);
-      } else if (!SLUG.test(slug)) {
+      } else if (!SLUG_PATTERN.test(slug)) {
         add(file, 1, '(путь)', 'slug', `имя «${slug}» станет адресом страницы: допустимы латинские буквы в нижнем регистре, цифры и дефис (например, resource-centres)`);
-      } else if (layout.nested && !SLUG.test(parts[0] ?? '')) {
+      } else if (layout.nested && !SLUG_PATTERN.test(parts[0] ?? '')) {
         add(file, 1, '(путь)', 'slug', `папка «${parts[0]}» должна называться идентификатором города (латиница, нижний регистр)`);
       }
       const id = stem;
@@ -168,7 +167,7 @@ export function checkBank(options: CheckOptions): BankReport {
       source = readContentFile(c.absolute);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      add(c.file, 1, '(файл)', message.includes('КБ') ? 'file-size' : 'symlink', message);
+      add(c.file, 1, '(файл)', error instanceof ContentFileError ? error.rule : 'symlink', message);
       continue;
     }
     // The same key the loader computes for a published file, so it can take the full result.
@@ -218,7 +217,7 @@ export function checkBank(options: CheckOptions): BankReport {
   const thisYear = new Date().getFullYear();
   const future = (entry: Entry, path: (string | number)[], value: unknown, what: string) => {
     if (typeof value === 'number' && value > thisYear) add(entry.file, entry.lineOf(path), fieldOf(path), 'future', `${what} (${value}) в будущем; банк описывает то, что уже было`);
-    if (value instanceof Date && value.getTime() > Date.now()) add(entry.file, entry.lineOf(path), fieldOf(path), 'future', `${what} (${value.toISOString().slice(0, 10)}) в будущем`);
+    if (value instanceof Date && value.getTime() > Date.now()) add(entry.file, entry.lineOf(path), fieldOf(path), 'future', `${what} (${isoDate(value)}) в будущем`);
   };
 
   const haystacks = new Map<string, string>();
@@ -279,7 +278,7 @@ function checkSynonyms(options: CheckOptions, fileName: (absolute: string) => st
     return validateEntry(fileName(absolute), readContentFile(absolute), synonymsSchema).problems;
   } catch (error) {
     if (!(error instanceof ContentFileError)) throw error;
-    return [{ file: fileName(absolute), line: 1, field: '(файл)', rule: isLink(absolute) ? 'symlink' : 'file-size', message: error.message, severity: 'error' }];
+    return [{ file: fileName(absolute), line: 1, field: '(файл)', rule: error.rule, message: error.message, severity: 'error' }];
   }
 }
 

@@ -22,6 +22,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { z } from 'astro/zod';
+import { isoDate } from '../../format.ts';
 import { parseFrontmatter, parseYaml } from '../frontmatter.ts';
 import type { ContentProblem } from '../problems.ts';
 import { RENDERER_VERSION, type RenderedMdx, type RenderOptions } from '../safe-mdx.ts';
@@ -56,7 +57,7 @@ function codeDigest(): string {
 /** The key of one file's result: any change to what the result depends on changes it. */
 export function entryKey(file: string, source: string, schemaKey: string): string {
   return createHash('sha256')
-    .update(`${CACHE_FORMAT}\n${RENDERER_VERSION}\n${libraryVersions()}\n${codeDigest()}\n${new Date().toISOString().slice(0, 10)}\n${schemaKey}\n${file}\n`)
+    .update(`${CACHE_FORMAT}\n${RENDERER_VERSION}\n${libraryVersions()}\n${codeDigest()}\n${isoDate(new Date())}\n${schemaKey}\n${file}\n`)
     .update(source)
     .digest('base64url');
 }

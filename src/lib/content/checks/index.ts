@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, globSync, lstatSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isoDate } from '../../format.ts';
 import { checkBank, type BankReport, type CheckOptions } from './check-bank.ts';
 
 export { checkBank, type BankReport, type CheckOptions } from './check-bank.ts';
@@ -30,7 +31,7 @@ function stateOf(options: CheckOptions): string {
       hash.update(`\0${stat.isFile() ? 'f' : stat.isSymbolicLink() ? 'l' : 'o'}\0${stat.size}\0${stat.mtimeMs}\n`);
     }
   }
-  hash.update(new Date().toISOString().slice(0, 10));
+  hash.update(isoDate(new Date()));
   return hash.digest('hex');
 }
 

@@ -58,3 +58,6 @@ export const PLACEHOLDER = 'ЗАПОЛНИТЬ';
  * an address this long is already unreadable. `npm run new` and the checker use the same bound.
  */
 export const MAX_SLUG_LENGTH = 80;
+
+/** A file or folder name in the bank (`resource-centres`): Latin lower-case letters and digits, joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
