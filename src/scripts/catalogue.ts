@@ -251,16 +251,12 @@ function start(root: HTMLElement): void {
     commit(false);
     query.focus();
   });
-  window.addEventListener('popstate', () => {
-    const state = sync.restore();
+
+  form.hidden = false;
+  sync.follow(window, (state) => {
     toForm(state);
     void render(state);
   });
-
-  form.hidden = false;
-  const initial = sync.fromUrl();
-  toForm(initial);
-  void render(initial);
 }
 
 const root = document.querySelector<HTMLElement>('[data-catalogue]');

@@ -182,16 +182,12 @@ function start(root: HTMLElement): void {
   });
   // First interaction: start fetching Pagefind while the reader types.
   query.addEventListener('focus', () => void loadSearch(bundle, synonymsUrl).catch(() => undefined), { once: true });
-  window.addEventListener('popstate', () => {
-    const state = sync.restore();
+
+  form.hidden = false;
+  sync.follow(window, (state) => {
     toForm(state);
     void run(state);
   });
-
-  form.hidden = false;
-  const initial = sync.fromUrl();
-  toForm(initial);
-  void run(initial);
 }
 
 const root = document.querySelector<HTMLElement>('[data-search]');

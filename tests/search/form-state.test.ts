@@ -132,3 +132,23 @@ describe('form and URL in the history', () => {
     expect(t.sync.fromUrl().q).toBe('');
   });
 });
+
+describe('following the URL', () => {
+  it('shows the URL state at once and again on each popstate, which also ends a typing run', () => {
+    const p = page('?q=a');
+    let fields: [string, string][] = [['q', 'a']];
+    const sync = formUrlSync<F, S>({ facets, sorts, read: () => form(fields), location: p.location, history: p.history });
+    const listeners: (() => void)[] = [];
+    const shown: string[] = [];
+    sync.follow({ addEventListener: (_type, listener) => listeners.push(listener) }, (state) => shown.push(state.q));
+    expect(shown).toEqual(['a']);
+    fields = [['q', 'ab']];
+    sync.commit(true);
+    p.back();
+    for (const listener of listeners) listener();
+    expect(shown).toEqual(['a', 'a']);
+    fields = [['q', 'abc']];
+    sync.commit(true);
+    expect(p.entries).toEqual(['/practices/?q=a', '/practices/?q=abc']);
+  });
+});

@@ -63,6 +63,8 @@ export interface FormUrlSync<F extends string, S extends string> {
   commit(byTyping?: boolean): ViewState<F, S>;
   /** After Back or Forward: the state in the URL; the next keystroke starts a new entry. */
   restore(): ViewState<F, S>;
+  /** Shows the URL's state now, and again after every Back or Forward (`popstate` on `target`). */
+  follow(target: { addEventListener(type: 'popstate', listener: () => void): void }, show: (state: ViewState<F, S>) => void): void;
 }
 
 export function formUrlSync<F extends string, S extends string = never>(options: FormUrlSyncOptions<F, S>): FormUrlSync<F, S> {
@@ -87,6 +89,10 @@ export function formUrlSync<F extends string, S extends string = never>(options:
     restore() {
       typing = false;
       return fromUrl();
+    },
+    follow(target, show) {
+      target.addEventListener('popstate', () => show(this.restore()));
+      show(fromUrl());
     },
   };
 }
