@@ -9,7 +9,8 @@
  * bank (src/lib/search/catalogue-remote.ts) and the matching cards are drawn in the same list, a
  * batch at a time; the default view is the static page with its pagination.
  */
-import { readState, writeState, type ViewState } from '../lib/search/url-state.ts';
+import { readState, type ViewState } from '../lib/search/url-state.ts';
+import { formUrlSync, writeToControls } from '../lib/search/form-state.ts';
 import {
   CATALOGUE_FACETS,
   CATALOGUE_SORTS,
@@ -224,33 +225,16 @@ function start(root: HTMLElement): void {
     status.textContent = textFailed ? `${strings.textError} ${showing}` : `${partial}${showing}`;
   }
 
-  function fromForm(): State {
-    const params = new URLSearchParams();
-    for (const [key, value] of new FormData(form)) if (typeof value === 'string') params.append(key, value);
-    return readState(params, CATALOGUE_FACETS, CATALOGUE_SORTS);
-  }
-
-  function toForm(state: State): void {
-    query.value = state.q;
-    sort.value = state.sort ?? DEFAULT_SORT;
-    for (const box of checkboxes) box.checked = state.selected[box.name as CatalogueFacet]?.includes(box.value) ?? false;
-  }
-
-  const fromUrl = () => readState(new URLSearchParams(location.search), CATALOGUE_FACETS, CATALOGUE_SORTS);
-
-  // Typing a query replaces the history entry it started, so Back skips keystrokes but still
-  // returns to the view before the query; any other change is a history entry of its own.
-  let typing = false;
-  function commit(byTyping: boolean): void {
-    const state = fromForm();
-    const url = `${location.pathname}${writeState(state, CATALOGUE_FACETS, DEFAULT_SORT)}`;
-    if (url !== `${location.pathname}${location.search}`) {
-      if (byTyping && typing) history.replaceState(null, '', url);
-      else history.pushState(null, '', url);
-    }
-    typing = byTyping;
-    void render(state);
-  }
+  const sync = formUrlSync<CatalogueFacet, CatalogueSort>({
+    facets: CATALOGUE_FACETS,
+    sorts: CATALOGUE_SORTS,
+    defaultSort: DEFAULT_SORT,
+    read: () => new FormData(form),
+    location,
+    history,
+  });
+  const toForm = (state: State) => writeToControls(state, { query, sort, checkboxes }, DEFAULT_SORT);
+  const commit = (byTyping: boolean) => void render(sync.commit(byTyping));
 
   form.addEventListener('input', (event) => {
     if (event.target === query) commit(true);
@@ -260,7 +244,6 @@ function start(root: HTMLElement): void {
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    typing = false;
     commit(false);
   });
   reset?.addEventListener('click', () => {
@@ -268,17 +251,12 @@ function start(root: HTMLElement): void {
     commit(false);
     query.focus();
   });
-  window.addEventListener('popstate', () => {
-    typing = false;
-    const state = fromUrl();
+
+  form.hidden = false;
+  sync.follow(window, (state) => {
     toForm(state);
     void render(state);
   });
-
-  form.hidden = false;
-  const initial = fromUrl();
-  toForm(initial);
-  void render(initial);
 }
 
 const root = document.querySelector<HTMLElement>('[data-catalogue]');

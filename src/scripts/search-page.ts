@@ -4,7 +4,8 @@
  * its type, city, year and an excerpt with the matched words marked. Filter counts are asked for
  * only when the filters are open or set, so a plain first search fetches no filter data.
  */
-import { readState, writeState, hasSelection, type ViewState } from '../lib/search/url-state.ts';
+import { hasSelection, type ViewState } from '../lib/search/url-state.ts';
+import { formUrlSync, writeToControls } from '../lib/search/form-state.ts';
 import { FACETS, type Facet } from '../lib/search/record.ts';
 import { PAGE_SIZE, loadHits, loadSearch, searchPages, type PagefindResult, type SearchHit } from '../lib/search/pagefind-client.ts';
 import { countWith, fill, type SearchStrings } from '../lib/search/template.ts';
@@ -88,7 +89,7 @@ function start(root: HTMLElement): void {
   const suggest = (suggestion: string) => {
     const [before, after = ''] = strings.suggest.split('{query}');
     const link = document.createElement('a');
-    link.href = `${location.pathname}${writeState({ q: suggestion, selected: fromForm().selected, sort: undefined }, FACETS)}`;
+    link.href = sync.urlOf({ q: suggestion, selected: fromForm().selected, sort: undefined });
     link.textContent = suggestion;
     link.addEventListener('click', (event) => {
       event.preventDefault();
@@ -154,25 +155,15 @@ function start(root: HTMLElement): void {
     items[0]?.querySelector('a')?.focus();
   });
 
-  function fromForm(): State {
-    const params = new URLSearchParams();
-    for (const [key, value] of new FormData(form)) if (typeof value === 'string') params.append(key, value);
-    return readState(params, FACETS);
-  }
+  const sync = formUrlSync<Facet>({ facets: FACETS, read: () => new FormData(form), location, history });
+  const fromForm = () => sync.fromForm();
   function toForm(state: State): void {
-    query.value = state.q;
-    for (const box of checkboxes) box.checked = state.selected[box.name as Facet]?.includes(box.value) ?? false;
+    writeToControls(state, { query, checkboxes });
     // On a phone the filters stay closed, so a shared filtered link shows its results first; chips say what is on.
     if (hasSelection(state.selected) && matchMedia('(min-width: 56rem)').matches) filters.open = true;
   }
-  const fromUrl = () => readState(new URLSearchParams(location.search), FACETS);
-
-  function commit(): void {
-    const state = fromForm();
-    const url = `${location.pathname}${writeState(state, FACETS)}`;
-    if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
-    void run(state);
-  }
+  // Every change here is its own history entry: the query runs on submit, not per keystroke.
+  const commit = () => void run(sync.commit());
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -191,16 +182,12 @@ function start(root: HTMLElement): void {
   });
   // First interaction: start fetching Pagefind while the reader types.
   query.addEventListener('focus', () => void loadSearch(bundle, synonymsUrl).catch(() => undefined), { once: true });
-  window.addEventListener('popstate', () => {
-    const state = fromUrl();
+
+  form.hidden = false;
+  sync.follow(window, (state) => {
     toForm(state);
     void run(state);
   });
-
-  form.hidden = false;
-  const initial = fromUrl();
-  toForm(initial);
-  void run(initial);
 }
 
 const root = document.querySelector<HTMLElement>('[data-search]');

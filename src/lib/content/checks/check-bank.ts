@@ -4,36 +4,37 @@
  * the result; the build's loader runs the same function and refuses to build on any error, so
  * the checker and the build cannot disagree.
  */
-import { ContentFileError, fileSizeMessage, isLink, listContentFiles, MAX_FILE_BYTES, readContentFile, refusedMessage } from '../content-files.ts';
-import { SYNONYMS_FILE } from '../../search/synonyms-file.ts';
-import { existsSync } from 'node:fs';
+import { ContentFileError, fileSizeMessage, listContentFiles, MAX_FILE_BYTES, readContentFile, refusedMessage } from '../content-files.ts';
 import { basename, extname, relative, resolve } from 'node:path';
 import type { z } from 'astro/zod';
 import { checkCityFolder } from '../entry-checks.ts';
 import type { ContentProblem } from '../problems.ts';
-import type { RenderedMdx } from '../safe-mdx.ts';
 import {
   citySchema,
   practiceSchema,
   questionnaireSchema,
   submissionSchema,
-  synonymsSchema,
   topicSchema,
   type KnownIds,
 } from '../schema.ts';
 import { validateEntry } from '../validate.ts';
-import { listValueProblems } from '../../open-data/columns.ts';
-import { toPlain } from '../../open-data/records.ts';
 import { entryKey, forgetOffered, lazyLineOf, offerValidated, readEntryCache, schemaKeyOf, slim, writeEntryCache, type SlimEntry } from './entry-cache.ts';
 import { knownIdsDigest, readKnownIds } from '../vocabulary.ts';
-import { rootUrls as urls } from '../../urls.ts';
-import { normaliseForSearch, valueMatchesWording } from './figures.ts';
-import { MAX_SLUG_LENGTH, PLACEHOLDER, SLUG_PATTERN, type RuleId } from './rules.ts';
-import { isoDate } from '../../format.ts';
-import { sitePages, type BankIds, type SitePages } from './site-pages.ts';
+import { normaliseForSearch } from './figures.ts';
+import { MAX_SLUG_LENGTH, SLUG_PATTERN, type RuleId } from './rules.ts';
+import { sitePages, type BankIds } from './site-pages.ts';
 import { checkAdaptations, checkCompleteness } from './adaptation.ts';
+import type { BankContext, BankEntry, Collection, EntryRule } from './rule.ts';
+import { checkPlaceholders } from './placeholders.ts';
+import { checkSiteLinks } from './site-links.ts';
+import { checkListValues } from './list-values.ts';
+import { checkFutureDates } from './future-dates.ts';
+import { checkSubmissionCity } from './submission-city.ts';
+import { checkMetricSources } from './metric-sources.ts';
+import { checkSynonyms } from './synonyms.ts';
 
-type Collection = 'cities' | 'topics' | 'questionnaires' | 'submissions' | 'practices';
+/** The cross-file rules, one module each, run in this order for every entry of the bank. */
+const ENTRY_RULES: readonly EntryRule[] = [checkPlaceholders, checkSiteLinks, checkListValues, checkFutureDates, checkSubmissionCity, checkMetricSources];
 
 const LAYOUT: Record<Collection, { extension: '.yaml' | '.mdx'; nested: boolean; wrong: string[] }> = {
   cities: { extension: '.yaml', nested: false, wrong: ['.yml', '.json'] },
@@ -61,22 +62,6 @@ export interface BankReport {
   files: number;
 }
 
-interface Entry {
-  collection: Collection;
-  /** Id as the build gives it: `irkutsk/learning-city`. */
-  id: string;
-  file: string;
-  draft: boolean;
-  source: string;
-  data: Record<string, unknown> | undefined;
-  rendered: Pick<RenderedMdx, 'links' | 'images' | 'text'> | undefined;
-  /** Passed its own checks: the build would give it a page. */
-  valid: boolean;
-  lineOf(path: readonly PropertyKey[]): number;
-}
-
-const refId = (value: unknown): string | undefined => (value as { id?: string } | undefined)?.id;
-
 export function checkBank(options: CheckOptions): BankReport {
   const problems: ContentProblem[] = [];
   const add = (file: string, line: number, field: string, rule: RuleId, message: string, severity: 'error' | 'warning' = 'error') =>
@@ -85,7 +70,7 @@ export function checkBank(options: CheckOptions): BankReport {
 
   const known = readKnownIds(options.contentRoot);
   const drafts: Record<keyof KnownIds, Set<string>> = { cities: new Set(), topics: new Set(), questionnaires: new Set(), submissions: new Set() };
-  const entries: Entry[] = [];
+  const entries: BankEntry[] = [];
   const candidates: { collection: Collection; file: string; absolute: string; id: string; draft: boolean }[] = [];
 
   // 1. Which files are there, and are they named so the build reads them and gives each its own page?
@@ -200,7 +185,7 @@ export function checkBank(options: CheckOptions): BankReport {
     entries.push({ ...c, source, data: entry.data as Record<string, unknown> | undefined, rendered: entry.rendered, valid: entry.problems.length === 0, lineOf });
   }
   writeEntryCache(options.cacheFile, kept);
-  problems.push(...checkSynonyms(options, fileName));
+  problems.push(...checkSynonyms(options.contentRoot, fileName));
 
   // 3. Across files.
   // Pages the build will make: published entries that pass their own checks.
@@ -214,53 +199,18 @@ export function checkBank(options: CheckOptions): BankReport {
   };
   const pages = sitePages(options.projectRoot, bankIds);
   const submissions = new Map(entries.filter((e) => e.collection === 'submissions').map((e) => [e.id, e]));
-  const thisYear = new Date().getFullYear();
-  const future = (entry: Entry, path: (string | number)[], value: unknown, what: string) => {
-    if (typeof value === 'number' && value > thisYear) add(entry.file, entry.lineOf(path), fieldOf(path), 'future', `${what} (${value}) в будущем; банк описывает то, что уже было`);
-    if (value instanceof Date && value.getTime() > Date.now()) add(entry.file, entry.lineOf(path), fieldOf(path), 'future', `${what} (${isoDate(value)}) в будущем`);
+  // Normalised once per submission: many practices are drawn from one material.
+  const searchTexts = new Map<string, string>();
+  const bank: BankContext = {
+    pages,
+    submissions,
+    searchTextOf(submission) {
+      let text = searchTexts.get(submission.id);
+      if (text === undefined) searchTexts.set(submission.id, (text = normaliseForSearch(submission.rendered?.text ?? '')));
+      return text;
+    },
   };
-
-  const haystacks = new Map<string, string>();
-  for (const entry of entries) {
-    checkPlaceholders(entry, add);
-    if (entry.rendered) checkLinks(entry, pages, add);
-    const data = entry.data;
-    if (!data) continue;
-    // The open data's own rule, asked here so the build's CSV writer never meets a value it cannot write.
-    if (entry.collection !== 'submissions' && entry.collection !== 'questionnaires') {
-      for (const p of listValueProblems(toPlain(data))) add(entry.file, entry.lineOf(p.path), fieldOf(p.path), 'list-separator', p.message);
-    }
-    if (entry.collection === 'cities') future(entry, ['population', 'date'], (data.population as { date?: Date } | undefined)?.date, 'дата численности населения');
-    if (entry.collection === 'submissions') future(entry, ['year'], data.year, 'год материала');
-    if (entry.collection !== 'practices') continue;
-    future(entry, ['statusYear'], data.statusYear, 'год состояния');
-    future(entry, ['endYear'], data.endYear, 'год окончания');
-    const metrics = (data.metrics as { kind: string; value: number; unit: string; year: number; source: string }[] | undefined) ?? [];
-    metrics.forEach((m, i) => future(entry, ['metrics', i, 'year'], m.year, `год показателя ${m.kind}`));
-
-    const submissionId = refId(data.submission);
-    const submission = submissionId ? submissions.get(submissionId) : undefined;
-    if (!submission?.data) continue;
-    const city = refId(data.city);
-    const submissionCity = refId(submission.data.city);
-    if (city && submissionCity && city !== submissionCity) {
-      add(entry.file, entry.lineOf(['submission']), 'submission', 'submission-city', `материал «${submissionId}» прислал другой город (${submissionCity}), а практика относится к городу ${city}; укажите материал своего города`);
-    }
-    // Normalised once per submission: many practices are drawn from one material.
-    let haystack = haystacks.get(submission.id);
-    if (haystack === undefined) haystacks.set(submission.id, (haystack = normaliseForSearch(submission.rendered?.text ?? '')));
-    metrics.forEach((m, i) => {
-      const figure = `${m.kind} = ${m.value} ${m.unit}`;
-      if (!haystack.includes(normaliseForSearch(m.source))) {
-        add(entry.file, entry.lineOf(['metrics', i, 'source']), `metrics[${i}].source`, 'metric-source',
-          `показатель ${figure}: формулировка «${m.source}» не найдена в тексте материала ${submissionId}; сверьте цифру с источником и перепишите формулировку дословно`, 'warning');
-      }
-      if (!valueMatchesWording(m.value, m.source)) {
-        add(entry.file, entry.lineOf(['metrics', i, 'value']), `metrics[${i}].value`, 'metric-value',
-          `показатель ${figure}: числа ${m.value} нет в формулировке «${m.source}»; значение должно быть тем числом, что написано в источнике`, 'warning');
-      }
-    });
-  }
+  for (const entry of entries) for (const rule of ENTRY_RULES) rule(entry, bank, add);
 
   const practiceEntries = entries.filter((e) => e.collection === 'practices');
   checkAdaptations(practiceEntries, bankIds.practices, add);
@@ -270,72 +220,5 @@ export function checkBank(options: CheckOptions): BankReport {
   return { problems, files: candidates.length };
 }
 
-/** `content/synonyms.yaml` (search vocabulary): optional, but checked like every other file when present. */
-function checkSynonyms(options: CheckOptions, fileName: (absolute: string) => string): ContentProblem[] {
-  const absolute = resolve(options.contentRoot, SYNONYMS_FILE);
-  if (!existsSync(absolute) && !isLink(absolute)) return [];
-  try {
-    return validateEntry(fileName(absolute), readContentFile(absolute), synonymsSchema).problems;
-  } catch (error) {
-    if (!(error instanceof ContentFileError)) throw error;
-    return [{ file: fileName(absolute), line: 1, field: '(файл)', rule: error.rule, message: error.message, severity: 'error' }];
-  }
-}
-
 /** Submissions are also rendered section by section, for the questionnaire page. */
 export const renderOptionsOf = (collection: string) => ({ sections: collection === 'submissions' });
-
-function fieldOf(path: (string | number)[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '');
-}
-
-type Add = (file: string, line: number, field: string, rule: RuleId, message: string, severity?: 'error' | 'warning') => void;
-
-function checkPlaceholders(entry: Entry, add: Add) {
-  entry.source.split('\n').forEach((text, i) => {
-    if (!text.includes(PLACEHOLDER)) return;
-    const field = /^\s*([A-Za-z]+):/.exec(text)?.[1] ?? '(текст)';
-    if (entry.draft) {
-      add(entry.file, i + 1, field, 'placeholder', `заготовка ещё не заполнена: замените «${PLACEHOLDER}…» текстом по материалу города`, 'warning');
-    } else {
-      add(entry.file, i + 1, field, 'placeholder', `в опубликованном файле осталась заготовка «${PLACEHOLDER}…»; заполните её или верните файлу «_» в начале имени (черновик)`);
-    }
-  });
-}
-
-function pageOf(entry: Entry): string {
-  const id = entry.id.replace(/(^|\/)_/, '$1');
-  return entry.collection === 'practices' ? urls.practice(id) : urls.submission(id);
-}
-
-function checkLinks(entry: Entry, pages: SitePages, add: Add) {
-  const base = new URL(pageOf(entry), 'http://bank.invalid');
-  const targets = [
-    ...(entry.rendered?.links ?? []).map((l) => ({ url: l.href, line: l.line, what: 'ссылка' })),
-    ...(entry.rendered?.images ?? []).map((l) => ({ url: l.src, line: l.line, what: 'изображение' })),
-  ];
-  for (const target of targets) {
-    const url = target.url.trim();
-    // External addresses are not fetched; only the site's own pages are known here.
-    if (url === '' || url.startsWith('#') || url.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(url)) continue;
-    const resolved = new URL(url, base);
-    if (resolved.origin !== base.origin) continue;
-    let path: string;
-    try {
-      path = decodeURIComponent(resolved.pathname);
-    } catch {
-      path = resolved.pathname;
-    }
-    if (pages.has(path)) continue;
-    if (!path.endsWith('/') && pages.has(`${path}/`)) {
-      add(entry.file, target.line, '(текст)', 'broken-link', `${target.what} «${url}»: адреса страниц сайта заканчиваются косой чертой — напишите ${path}/`);
-      continue;
-    }
-    // The deepest folder of the address that has pages: «/practices/testograd/» before «/practices/».
-    const folders = path.split('/').slice(1, -1).map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}/`).reverse();
-    const section = folders.find((folder) => pages.under(folder).length > 0);
-    const nearby = section ? pages.under(section) : [];
-    const hint = nearby.length ? `; страницы в разделе ${section}: ${nearby.slice(0, 6).join(', ')}${nearby.length > 6 ? ', …' : ''}` : '';
-    add(entry.file, target.line, '(текст)', 'broken-link', `${target.what} «${url}» ведёт на страницу ${path}, которой на сайте не будет${hint}`);
-  }
-}
