@@ -5,14 +5,10 @@
 import { urls } from '../lib/urls.ts';
 import { compareHref } from '../lib/compare/selection.ts';
 import { onSelectionChange, readSelection, toggleSelection } from './compare-store.ts';
+import type { TrayStrings } from '../lib/compare/tray-strings.ts';
 
-/** Strings from `CompareButton.astro` (`data-compare-strings`), not from ru.ts: see there. */
-interface TrayStrings {
-  trayLabel: string;
-  /** The tray link's text for 0…MAX_COMPARED practices. */
-  tray: string[];
-  full: string;
-}
+// The tray's strings are on <body> (Base.astro), each button's own notices on the button.
+
 let strings: TrayStrings = { trayLabel: '', tray: [], full: '' };
 
 function tray(): { link: HTMLAnchorElement; status: HTMLElement } {
@@ -52,7 +48,7 @@ function sync(buttons: HTMLButtonElement[], ids: string[]): void {
 
 const buttons = [...document.querySelectorAll<HTMLButtonElement>('button[data-compare-toggle]')];
 if (buttons.length > 0) {
-  strings = JSON.parse(buttons[0]?.dataset.compareStrings ?? '{}') as TrayStrings;
+  strings = JSON.parse(document.body.dataset.compareStrings ?? '{}') as TrayStrings;
   const { status } = tray();
   for (const button of buttons) {
     button.hidden = false;

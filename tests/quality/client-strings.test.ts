@@ -5,7 +5,7 @@
  * each page's module scripts and their imports, and looks for strings no script shows.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, posix, relative } from 'node:path';
+import { join, posix, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ru } from '../../src/i18n/ru.ts';
 import { requireBuilt } from '../helpers/build-bank.ts';
@@ -79,5 +79,6 @@ describe('browser scripts carry only the strings they show', () => {
     const html = readFileSync(join(publishedDist, 'practices/irkutsk/resource-centres/index.html'), 'utf8');
     expect(html).toContain(`data-scroll-hint="${ru.tableScroll.hint}"`);
     expect(html).toContain('data-compare-strings=');
+    expect(html).toContain(`data-compare-added="${ru.compare.added('x').split(' ')[0]} `);
   });
 });
