@@ -43,13 +43,9 @@ export function formatYears(start: number, end?: number): string {
   return start === end ? String(start) : `${start}–${end}`;
 }
 
-// Created once: building a formatter costs more than formatting (seconds over a 5 000-page build).
-const dateFormat = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** «24 ноября 2026 г.» */
-export function formatDate(date: Date): string {
-  return dateFormat.format(date);
-}
+// In its own module, which does not import ru.ts, so a browser script can format a date without
+// loading every string of the site.
+export { formatDate } from './format-date.ts';
 
 /** ISO date for `<time datetime>`. */
 export function isoDate(date: Date): string {

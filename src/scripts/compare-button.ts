@@ -2,10 +2,14 @@
  * «Сравнить» buttons and the «Сравнение (N)» tray. Buttons are rendered hidden and shown here,
  * so a reader without JavaScript never meets a button that does nothing.
  */
-import { ru } from '../i18n/ru.ts';
 import { urls } from '../lib/urls.ts';
-import { compareHref, MAX_COMPARED } from '../lib/compare/selection.ts';
+import { compareHref } from '../lib/compare/selection.ts';
 import { onSelectionChange, readSelection, toggleSelection } from './compare-store.ts';
+import type { TrayStrings } from '../lib/compare/tray-strings.ts';
+
+// The tray's strings are on <body> (Base.astro), each button's own notices on the button.
+
+let strings: TrayStrings = { trayLabel: '', tray: [], full: '' };
 
 function tray(): { link: HTMLAnchorElement; status: HTMLElement } {
   const existing = document.querySelector<HTMLElement>('[data-compare-tray]');
@@ -20,7 +24,7 @@ function tray(): { link: HTMLAnchorElement; status: HTMLElement } {
   box.dataset.compareTray = '';
   box.dataset.pagefindIgnore = '';
   box.setAttribute('role', 'region');
-  box.setAttribute('aria-label', ru.compare.trayLabel);
+  box.setAttribute('aria-label', strings.trayLabel);
   const link = document.createElement('a');
   link.className = 'compare-tray__link';
   const status = document.createElement('p');
@@ -36,7 +40,7 @@ function sync(buttons: HTMLButtonElement[], ids: string[]): void {
     button.setAttribute('aria-pressed', String(ids.includes(button.dataset.compareToggle ?? '')));
   }
   const { link } = tray();
-  link.textContent = ru.compare.tray(ids.length);
+  link.textContent = strings.tray[Math.min(ids.length, strings.tray.length - 1)] ?? '';
   link.href = compareHref(urls.compare(), ids);
   // Only the link hides: the status beside it must stay in the page to be heard.
   link.hidden = ids.length === 0;
@@ -44,6 +48,7 @@ function sync(buttons: HTMLButtonElement[], ids: string[]): void {
 
 const buttons = [...document.querySelectorAll<HTMLButtonElement>('button[data-compare-toggle]')];
 if (buttons.length > 0) {
+  strings = JSON.parse(document.body.dataset.compareStrings ?? '{}') as TrayStrings;
   const { status } = tray();
   for (const button of buttons) {
     button.hidden = false;
@@ -52,9 +57,9 @@ if (buttons.length > 0) {
       const title = button.dataset.compareTitle ?? id;
       const result = toggleSelection(id);
       status.textContent =
-        result.change === 'full' ? ru.compare.full(MAX_COMPARED)
-        : result.change === 'added' ? ru.compare.added(title)
-        : ru.compare.removed(title);
+        result.change === 'full' ? strings.full
+        : result.change === 'added' ? button.dataset.compareAdded ?? title
+        : button.dataset.compareRemoved ?? title;
       sync(buttons, result.ids);
     });
   }

@@ -2,8 +2,6 @@
  * Sorting of the topic tables: each sortable header gets a button; the sorted column carries
  * aria-sort. Empty cells sort last in both directions, since «—» is no value.
  */
-import { ru } from '../i18n/ru.ts';
-
 function sortValue(cell: Element | undefined, type: string): string | number | undefined {
   const raw = cell?.getAttribute('data-sort-value');
   if (raw === null || raw === undefined || raw === '') return undefined;
@@ -44,7 +42,9 @@ function enhance(table: HTMLTableElement): void {
   table.dataset.sortable = 'true';
   // The caption promises sort buttons only once they exist.
   const caption = table.caption;
-  if (caption) caption.textContent = ru.compare.topicTable.captionSortable;
+  // Its text comes from TopicTable.astro, so the browser never loads the whole of ru.ts.
+  const sortable = table.dataset.captionSortable;
+  if (caption && sortable) caption.textContent = sortable;
 }
 
 for (const table of document.querySelectorAll<HTMLTableElement>('table[data-topic-table]')) enhance(table);

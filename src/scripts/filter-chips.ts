@@ -6,7 +6,9 @@
  * It also opens the filter panels only where there is room: on a phone a shared filtered link
  * shows the results first and the chips say which filters are on.
  */
-import { ru } from '../i18n/ru.ts';
+// The chip's label comes from FilterChips.astro (`data-remove-label`, a `{label}` template), so
+// the browser never loads the whole of ru.ts for one string.
+import { fill } from '../lib/search/template.ts';
 
 const WIDE = '(min-width: 56rem)';
 
@@ -16,6 +18,7 @@ function setup(root: HTMLElement): void {
   const list = root.querySelector<HTMLElement>('[data-filter-chips-list]');
   const clear = root.querySelector<HTMLButtonElement>('[data-filter-chips-clear]');
   if (!list || !clear) return;
+  const removeLabel = root.dataset.removeLabel ?? '{label}';
   const boxes = () => [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"][data-chip-label]')];
 
   const render = () => {
@@ -26,7 +29,7 @@ function setup(root: HTMLElement): void {
         const label = box.dataset.chipLabel ?? box.value;
         const button = document.createElement('button');
         button.type = 'button';
-        button.setAttribute('aria-label', ru.filterChips.remove(label));
+        button.setAttribute('aria-label', fill(removeLabel, { label }));
         const text = document.createElement('span');
         text.textContent = label;
         const x = document.createElement('span');

@@ -6,15 +6,18 @@
  *   stylesheet reads them from two custom properties set here, the only way CSS margin boxes can
  *   show a page's own address (a stylesheet cannot read it, and the CSP forbids inline styles).
  */
-import { ru } from '../i18n/ru.ts';
-import { formatDate } from '../lib/format.ts';
+import { formatDate } from '../lib/format-date.ts';
+import { fill } from '../lib/search/template.ts';
+
+// Strings come from Base.astro as data on <body>, so the browser never loads the whole of ru.ts.
+const strings = { scrollHint: document.body.dataset.scrollHint ?? '', printDate: document.body.dataset.printDate ?? '{date}' };
 
 let hints = 0;
 function watchScroll(box: HTMLElement): void {
   const hint = document.createElement('p');
   hint.className = 'scroll-hint';
   hint.id = `scroll-hint-${++hints}`;
-  hint.textContent = ru.tableScroll.hint;
+  hint.textContent = strings.scrollHint;
   hint.hidden = true;
   box.before(hint);
   const update = () => {
@@ -37,7 +40,7 @@ const cssString = (text: string) => `"${text.replace(/["\\]/g, '\\$&').replace(/
 function setPrintHeader(): void {
   const root = document.documentElement.style;
   root.setProperty('--print-address', cssString(location.href));
-  root.setProperty('--print-date', cssString(ru.print.date(formatDate(new Date()))));
+  root.setProperty('--print-date', cssString(fill(strings.printDate, { date: formatDate(new Date()) })));
 }
 setPrintHeader();
 // The address may change after load (the compare page writes its selection into it).

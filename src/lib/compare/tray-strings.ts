@@ -1,0 +1,22 @@
+/**
+ * Builds, at build time, the strings of the «Сравнение (N)» tray that `scripts/compare-button.ts`
+ * shows. They travel as one data attribute on <body> (Base.astro), once per page rather than once
+ * per button, so the browser never loads the whole of ru.ts.
+ */
+import { ru } from '../../i18n/ru.ts';
+import { MAX_COMPARED } from './selection.ts';
+
+export interface TrayStrings {
+  trayLabel: string;
+  /** The tray link's text for 0…MAX_COMPARED practices (the selection is capped there). */
+  tray: string[];
+  full: string;
+}
+
+export function trayStrings(): TrayStrings {
+  return {
+    trayLabel: ru.compare.trayLabel,
+    tray: Array.from({ length: MAX_COMPARED + 1 }, (_, count) => ru.compare.tray(count)),
+    full: ru.compare.full(MAX_COMPARED),
+  };
+}
