@@ -71,3 +71,16 @@ export function yearCollections(bank: Bank): CollectionVolume[] {
     return volumes.map((volume) => ({ kind: 'year' as const, key: String(year), title, volume, url: volumeUrls[volume.number - 1]!, volumeUrls }));
   });
 }
+
+/**
+ * The static paths of one kind of collection (topic or year): volume 1 at the collection's own
+ * address, later volumes under `<n>/`, each keyed for the incremental build so a volume is drawn
+ * again only when something it shows changed. `param` is the route's own parameter name.
+ */
+export function collectionPaths<P extends string>(bank: Bank, collections: readonly CollectionVolume[], param: P) {
+  return collections.map((collection) => ({
+    params: { [param]: collection.key, volume: collection.volume.number > 1 ? String(collection.volume.number) : undefined } as Record<P | 'volume', string | undefined>,
+    props: { collection },
+    cacheKey: collectionPageKey(bank, collection),
+  }));
+}
