@@ -3,25 +3,20 @@
  * cross-file rule fires on a small change to a copy of it, with the file, line and rule.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { checkBank, RULES } from '../../src/lib/content/checks/index.ts';
 import { findFigures, normaliseForSearch, numbersIn, valueMatchesWording } from '../../src/lib/content/checks/figures.ts';
 import { formatProblemWithRule } from '../../src/lib/content/problems.ts';
+import { fileEditor } from '../helpers/edit-file.ts';
 import { parseFrontmatter } from '../../src/lib/content/frontmatter.ts';
 import { lineWith } from '../helpers/content-bank.ts';
 import { projectRoot, testOut } from '../helpers/paths.ts';
 
 const bank = resolve(testOut, 'editorial-checker/content');
 const practice = 'practices/irkutsk/learning-city.mdx';
-const edit = (file: string, from: string | RegExp, to: string) => {
-  const path = resolve(bank, file);
-  const text = readFileSync(path, 'utf8');
-  const next = text.replace(from, to);
-  expect(next, `${file}: ${String(from)}`).not.toBe(text);
-  writeFileSync(path, next);
-};
+const edit = fileEditor(bank);
 // Completeness warnings (every Irkutsk practice lacks a contact person: the report names none) are
 // tested in tests/repeat/; the rules here are about everything else.
 const notCompleteness = (p: { rule?: string }) => p.rule !== 'completeness';

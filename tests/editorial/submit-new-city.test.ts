@@ -10,25 +10,16 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkBank } from '../../src/lib/content/checks/index.ts';
-import { readVocabulary } from '../../src/lib/editorial/cli.ts';
 import { prepareBundle } from '../../src/lib/editorial/submit-bundle.ts';
-import { preparePractice, type SubmitVocabulary } from '../../src/lib/editorial/submit-form.ts';
+import { preparePractice } from '../../src/lib/editorial/submit-form.ts';
 import { siteConfig } from '../../src/lib/site/site-config.ts';
 import { buildBank } from '../helpers/build-bank.ts';
 import { axeViolations, openPage, siteInBrowser } from '../helpers/browser.ts';
+import { submitVocabulary } from '../helpers/submit-vocabulary.ts';
 import { projectRoot, publishedDist, testOut } from '../helpers/paths.ts';
 
 const content = resolve(projectRoot, 'content');
-const disk = readVocabulary(content);
-const vocabulary: SubmitVocabulary = {
-  cities: disk.cities.map(({ id, name }) => ({ id, name })),
-  topics: disk.topics,
-  submissions: disk.submissions,
-  questionnaires: disk.questionnaires.map((q) => q.id),
-  questionnaireQuestions: disk.questionnaires,
-  repository: 'https://github.com/example/bank',
-  branch: 'main',
-};
+const vocabulary = submitVocabulary(content);
 const practice = {
   city: 'irkutsk',
   title: 'Проверочная практика',

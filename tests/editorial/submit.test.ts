@@ -7,22 +7,14 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkBank } from '../../src/lib/content/checks/index.ts';
-import { preparePractice, newFileUrl, type SubmitVocabulary } from '../../src/lib/editorial/submit-form.ts';
-import { readVocabulary } from '../../src/lib/editorial/cli.ts';
+import { preparePractice, newFileUrl } from '../../src/lib/editorial/submit-form.ts';
 import { DEFAULT_REPOSITORY_URL, repositoryUrl } from '../../src/lib/editorial/repository.ts';
 import { axeViolations, openPage, siteInBrowser } from '../helpers/browser.ts';
+import { submitVocabulary } from '../helpers/submit-vocabulary.ts';
 import { projectRoot, publishedDist, testOut } from '../helpers/paths.ts';
 
 const content = resolve(projectRoot, 'content');
-const disk = readVocabulary(content);
-const vocabulary: SubmitVocabulary = {
-  cities: disk.cities.map(({ id, name }) => ({ id, name })),
-  topics: disk.topics,
-  submissions: disk.submissions,
-  questionnaires: disk.questionnaires.map((q) => q.id),
-  repository: 'https://github.com/example/bank',
-  branch: 'main',
-};
+const vocabulary = submitVocabulary(content);
 const valid = {
   city: 'irkutsk',
   title: 'Проверочная практика {не код}',

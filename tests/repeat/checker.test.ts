@@ -3,11 +3,12 @@
  * multi-city bank: `adaptedFrom` to a missing practice, to itself, or round a loop is an error
  * naming file, line and field; an incomplete description is a warning, never an error.
  */
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { checkBank } from '../../src/lib/content/checks/index.ts';
 import { formatProblemWithRule } from '../../src/lib/content/problems.ts';
+import { fileEditor } from '../helpers/edit-file.ts';
 import { fixturesDir, projectRoot, testOut } from '../helpers/paths.ts';
 
 const bank = resolve(testOut, 'repeat-checker/content');
@@ -16,13 +17,7 @@ const primersk = 'practices/primersk/resource-centre.mdx';
 const obrazcovsk = 'practices/obrazcovsk/good-deeds-contest.mdx';
 const testograd = 'practices/testograd/resource-centres.mdx';
 
-const edit = (file: string, from: string | RegExp, to: string) => {
-  const path = resolve(bank, file);
-  const text = readFileSync(path, 'utf8');
-  const next = text.replace(from, to);
-  expect(next, `${file}: ${String(from)}`).not.toBe(text);
-  writeFileSync(path, next);
-};
+const edit = fileEditor(bank);
 const lineOf = (file: string, needle: string) => readFileSync(resolve(bank, file), 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
 const problems = () => checkBank({ projectRoot, contentRoot: bank }).problems;
 const errors = () => problems().filter((p) => p.severity === 'error').map(formatProblemWithRule);

@@ -8,23 +8,15 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkBank } from '../../src/lib/content/checks/index.ts';
-import { preparePractice, type SubmitVocabulary } from '../../src/lib/editorial/submit-form.ts';
-import { readVocabulary } from '../../src/lib/editorial/cli.ts';
+import { preparePractice } from '../../src/lib/editorial/submit-form.ts';
 import { completenessOf } from '../../src/lib/content/completeness.ts';
 import { practiceSchema } from '../../src/lib/content/schema.ts';
 import { readKnownIds } from '../../src/lib/content/vocabulary.ts';
+import { submitVocabulary } from '../helpers/submit-vocabulary.ts';
 import { fixturesDir, projectRoot, testOut } from '../helpers/paths.ts';
 
 const content = resolve(fixturesDir, 'multi-city');
-const disk = readVocabulary(content);
-const vocabulary: SubmitVocabulary = {
-  cities: disk.cities.map(({ id, name }) => ({ id, name })),
-  topics: disk.topics,
-  submissions: disk.submissions,
-  questionnaires: disk.questionnaires.map((q) => q.id),
-  repository: 'https://github.com/example/bank',
-  branch: 'main',
-};
+const vocabulary = submitVocabulary(content);
 // SYNTHETIC: a practice of the invented city Образцовск.
 const form = {
   city: 'obrazcovsk',
