@@ -6,10 +6,11 @@ import { urls } from '../lib/urls.ts';
 import { compareHref } from '../lib/compare/selection.ts';
 import { onSelectionChange, readSelection, toggleSelection } from './compare-store.ts';
 import type { TrayStrings } from '../lib/compare/tray-strings.ts';
+import { fillTitle } from '../lib/search/template.ts';
 
-// The tray's strings are on <body> (Base.astro), each button's own notices on the button.
+// The strings are on <body> (Base.astro), once per page; each button carries only its title.
 
-let strings: TrayStrings = { trayLabel: '', tray: [], full: '' };
+let strings: TrayStrings = { trayLabel: '', tray: [], full: '', button: '', added: '', removed: '' };
 
 function tray(): { link: HTMLAnchorElement; status: HTMLElement } {
   const existing = document.querySelector<HTMLElement>('[data-compare-tray]');
@@ -51,15 +52,16 @@ if (buttons.length > 0) {
   strings = JSON.parse(document.body.dataset.compareStrings ?? '{}') as TrayStrings;
   const { status } = tray();
   for (const button of buttons) {
+    const id = button.dataset.compareToggle ?? '';
+    const title = button.dataset.compareTitle ?? id;
+    // Named before it shows, so many buttons on a page stay distinct to a screen reader.
+    button.setAttribute('aria-label', fillTitle(strings.button, title));
     button.hidden = false;
     button.addEventListener('click', () => {
-      const id = button.dataset.compareToggle ?? '';
-      const title = button.dataset.compareTitle ?? id;
       const result = toggleSelection(id);
       status.textContent =
         result.change === 'full' ? strings.full
-        : result.change === 'added' ? button.dataset.compareAdded ?? title
-        : button.dataset.compareRemoved ?? title;
+        : fillTitle(result.change === 'added' ? strings.added : strings.removed, title);
       sync(buttons, result.ids);
     });
   }

@@ -43,6 +43,16 @@ describe('comparing practices', () => {
     const w = await open('/practices/');
     const { page } = w;
     const button = (id: string) => page.locator(`article[data-practice="${id}"] button[data-compare-toggle]`);
+    // A screen reader hears each button with its practice, and hears what a press did.
+    const titleOf = async (id: string) => nb(await page.locator(`article[data-practice="${id}"] [data-card-title]`).textContent()).trim();
+    const status = page.locator('[data-compare-tray] [role="status"]');
+    await expect.poll(async () => nb(await button(A).getAttribute('aria-label'))).toBe(`Сравнить: ${await titleOf(A)}`);
+    await button(A).click();
+    await expect.poll(() => button(A).getAttribute('aria-pressed')).toBe('true');
+    expect(nb(await status.textContent())).toBe(`Практика «${await titleOf(A)}» добавлена к сравнению`);
+    await button(A).click();
+    await expect.poll(() => button(A).getAttribute('aria-pressed')).toBe('false');
+    expect(nb(await status.textContent())).toBe(`Практика «${await titleOf(A)}» убрана из сравнения`);
     await button(A).click();
     await expect.poll(() => button(A).getAttribute('aria-pressed')).toBe('true');
     await button(B).click();
