@@ -12,6 +12,8 @@ export interface TrayStrings {
   /** The tray link's text for 0…MAX_COMPARED practices (the selection is capped there). */
   tray: string[];
   full: string;
+  /** The visible word of a card's button, which the script creates. */
+  buttonText: string;
   /** Templates for fillTitle (lib/search/template.ts): the button's accessible name, its notices. */
   button: string;
   added: string;
@@ -23,6 +25,7 @@ export function trayStrings(): TrayStrings {
     trayLabel: ru.compare.trayLabel,
     tray: Array.from({ length: MAX_COMPARED + 1 }, (_, count) => ru.compare.tray(count)),
     full: ru.compare.full(MAX_COMPARED),
+    buttonText: ru.compare.button,
     button: ru.compare.buttonFor,
     added: ru.compare.added,
     removed: ru.compare.removed,
