@@ -33,7 +33,11 @@ export function countOf(count: number, forms: readonly [string, string, string])
 
 /** «более 15 000 человек»: the qualifier is part of the figure and never dropped. */
 export function formatFigure(value: number, qualifier: Qualifier, unit: string): string {
-  const word = ru.qualifier[qualifier];
+  return figureWith(ru.qualifier[qualifier], value, unit);
+}
+
+/** `formatFigure` with the qualifier's word given: for a browser script, which has no ru.ts. */
+export function figureWith(word: string, value: number, unit: string): string {
   return [word, formatNumber(value), unit].filter(Boolean).join(' ');
 }
 

@@ -84,11 +84,12 @@ describe('the compare view', () => {
   it('has rows «Взята у» and «Повторили» for the fixture chain', async () => {
     const { compareRecords } = await import('../compare/bank-records.ts');
     const { buildComparison } = await import('../../src/lib/compare/table.ts');
+    const { compareTableStrings } = await import('../../src/lib/compare/page-strings.ts');
     const { fixturesDir } = await import('../helpers/paths.ts');
     const { resolve } = await import('node:path');
     const records = compareRecords(resolve(fixturesDir, 'multi-city'));
     const chosen = ['testograd/resource-centres', 'primersk/resource-centre', 'obrazcovsk/good-deeds-contest'].map((id) => records.get(id)!);
-    const rows = buildComparison(chosen).groups.flatMap((g) => g.rows);
+    const rows = buildComparison(chosen, compareTableStrings()).groups.flatMap((g) => g.rows);
     const from = rows.find((r) => r.key === 'adaptedFrom');
     expect(from?.label).toBe('Взята у');
     expect(from?.cells.map((c) => c[0]?.text)).toEqual([undefined, 'Ресурсные центры Тестограда (Тестоград, 2012)', 'Ресурсный центр Примерска (Примерск, 2013)']);

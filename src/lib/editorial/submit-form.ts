@@ -7,7 +7,7 @@ import { practiceSchema, type KnownIds } from '../content/schema.ts';
 import { PLACEHOLDER, SLUG_PATTERN } from '../content/checks/rules.ts';
 import { practiceData, practiceMdx, slugify, type PracticeInput } from './practice-file.ts';
 
-/** What the page embeds at build time: the ids a practice may point to. */
+/** What the page embeds at build time: the ids a practice may point to (materials: see `CitySubmissions`). */
 export interface SubmitVocabulary {
   cities: { id: string; name: string }[];
   topics: { id: string; name: string }[];
@@ -21,6 +21,16 @@ export interface SubmitVocabulary {
   questionnaireTitles?: { id: string; title: string }[];
   /** Questionnaires with their questions: a pasted report gets them as `##` headings. */
   questionnaireQuestions?: { id: string; questions: { id: string; text: string }[] }[];
+}
+
+/**
+ * One city's materials, /submit/materials/<city>.json: the page lists the cities only (bounded by
+ * membership), and the material list is filled from this file when a city is chosen, so the page
+ * does not grow with the bank. Becomes the vocabulary's `submissions` in the browser.
+ */
+export interface CitySubmissions {
+  city: string;
+  submissions: SubmitVocabulary['submissions'];
 }
 
 /** Form values by control name; checkboxes give arrays. */
