@@ -28,7 +28,16 @@
  * Indexing while Astro renders (`StreamingIndex`): on a build with no index to reuse,
  * scripts/build.ts hands each indexed page to Pagefind as soon as Astro reports it written, so
  * Pagefind (its own multi-threaded process) works while Astro is still rendering the rest; at the
- * end only the pages it missed are added and the index is written.
+ * end only the pages it missed are added and the index is written. A rebuild streams from the
+ * first indexed page Astro renders afresh (`finishOrReuse`: the kept index still wins when the
+ * hash shows nothing changed). Pages without `data-pagefind-body` (the lists) are not handed over
+ * at all: Pagefind would parse them only to drop them.
+ *
+ * One index, not several merged in the browser: splitting the bank into parts (each its own
+ * Pagefind index, joined with `mergeIndex`) was measured and not taken, see the README
+ * («Поиск»): each part loads its own index chunks for the query's words, so a first search grew
+ * by half, Pagefind's sort works within one part only (the catalogue's order would break), and
+ * prefix fallbacks are decided per part, which changed the results of some queries.
  *
  * Pagefind is pinned to an exact version (1.6.0, package.json); its version is part of the reuse
  * key and of every content cache key (content/library-versions.ts).
@@ -123,7 +132,10 @@ export async function indexSite(siteDir: string, options: { cacheDir?: string } 
 /** The address Pagefind gives a page: `practices/a/b/index.html` → `/practices/a/b/`. */
 const urlOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
 
-const isIndexed = (file: string) => file.endsWith('.html') && (INDEXED_SECTIONS as readonly string[]).includes(file.split('/')[0] ?? '');
+export const isIndexed = (file: string) => file.endsWith('.html') && (INDEXED_SECTIONS as readonly string[]).includes(file.split('/')[0] ?? '');
+
+/** Marks the indexed part of a page; Pagefind skips a page without it (module comment). */
+const BODY_ATTRIBUTE = 'data-pagefind-body';
 
 /** Files read and handed to Pagefind at once: enough to keep it busy, few enough to hold. */
 const IN_FLIGHT = 16;
@@ -178,6 +190,8 @@ export class StreamingIndex {
   private async add(file: string): Promise<void> {
     try {
       const content = await readFile(join(this.siteDir, file), 'utf8');
+      // A list page (no body) would only be parsed by Pagefind and dropped: skip the parse.
+      if (!content.includes(BODY_ATTRIBUTE)) return;
       const added = await this.index.addHTMLFile({ url: urlOf(file), content });
       if (added.errors.length) this.failure ??= new Error(`Pagefind: ${file}: ${added.errors.join('; ')}`);
     } catch (error) {
@@ -190,8 +204,30 @@ export class StreamingIndex {
     return new Promise((done) => (this.drained = done));
   }
 
+  /**
+   * For a rebuild with a kept index: when the indexed HTML turns out unchanged, the pages
+   * streamed so far are dropped and the kept index is copied; otherwise the streamed index is
+   * finished as by `finish`. Pagefind keeps indexing while the key is hashed.
+   */
+  async finishOrReuse(cacheDir: string): Promise<IndexResult & { streamed: number }> {
+    const cache = join(cacheDir, 'pagefind-index');
+    const kept = readKept(cache);
+    const key = await indexKey(this.siteDir);
+    if (kept?.key === key && existsSync(join(cache, 'pagefind'))) {
+      const streamed = this.seen.size;
+      this.queue.length = 0; // what is still queued is not needed: only wait for pages in flight
+      await this.idle();
+      await pagefind.close();
+      const outputPath = join(this.siteDir, 'pagefind');
+      rmSync(outputPath, { recursive: true, force: true });
+      cpSync(join(cache, 'pagefind'), outputPath, { recursive: true });
+      return { pages: kept.pages, reused: true, streamed };
+    }
+    return this.finish({ cacheDir, key });
+  }
+
   /** Adds the pages not offered yet, writes `siteDir/pagefind`, and keeps it in `cacheDir`. */
-  async finish(options: { cacheDir?: string } = {}): Promise<IndexResult & { streamed: number }> {
+  async finish(options: { cacheDir?: string; key?: string } = {}): Promise<IndexResult & { streamed: number }> {
     const streamed = this.seen.size;
     const outputPath = join(this.siteDir, 'pagefind');
     try {
@@ -206,7 +242,7 @@ export class StreamingIndex {
     }
     // Pages without data-pagefind-body are left out by Pagefind itself; count what it kept.
     const pages = await indexedPageCount(outputPath);
-    if (options.cacheDir) keep(join(options.cacheDir, 'pagefind-index'), outputPath, await indexKey(this.siteDir), pages);
+    if (options.cacheDir) keep(join(options.cacheDir, 'pagefind-index'), outputPath, options.key ?? (await indexKey(this.siteDir)), pages);
     return { pages, reused: false, streamed };
   }
 }
