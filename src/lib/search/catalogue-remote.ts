@@ -1,7 +1,9 @@
 /**
  * The JavaScript catalogue of a bank larger than one page: the static page holds only its own
- * cards, so the query, the facets, their counts and the order are asked of the Pagefind index,
- * which covers the whole bank. Nothing here grows with the bank on the reader's side beyond what
+ * cards, so the facets, their counts and the order are asked of the catalogue's Pagefind index
+ * (one record per practice with its filters, sort keys and card metadata; merged into the search
+ * index by `mergeCatalogue`), which covers the whole bank. Only searches filtered on
+ * CATALOGUE_FILTER reach its records, and only its records have that filter. Nothing here grows with the bank on the reader's side beyond what
  * Pagefind itself loads (its filter chunks); only the shown cards' fragments are fetched, a
  * batch at a time (REMOTE_BATCH).
  *
@@ -11,13 +13,13 @@
  * current filters, so each facet with a selection is counted by its own search without it.
  */
 import { CATALOGUE_FACETS, DEFAULT_SORT, type CatalogueFacet, type CatalogueSort, type CatalogueState } from './catalogue.ts';
-import { toFilters, type FilterCounts, type FilterQuery, type PagefindApi, type PagefindResponse, type PagefindResult } from './pagefind-client.ts';
+import { CATALOGUE_FILTER, toFilters, type FilterCounts, type FilterQuery, type PagefindApi, type PagefindResponse, type PagefindResult } from './pagefind-client.ts';
 import { PRACTICE_ID_FILTER } from './record.ts';
 
 /** Cards loaded per batch («Показать ещё» loads the next): one fragment request each. */
 export const REMOTE_BATCH = 12;
 
-/** Pagefind sort of each catalogue order (keys written by SearchMeta.astro, see record.ts). */
+/** Pagefind sort of each catalogue order (keys written by SearchMeta.astro, see record.ts; indexed in the catalogue's index only). */
 export const CATALOGUE_SORT_KEYS: Record<CatalogueSort, Record<string, 'asc' | 'desc'>> = {
   added: { published: 'desc' },
   year: { year: 'desc' },
@@ -33,7 +35,7 @@ export interface RemoteView {
 }
 
 function selectedWithout(state: CatalogueState, matched: ReadonlySet<string> | null, except?: CatalogueFacet): Record<string, readonly string[]> {
-  const selected: Record<string, readonly string[]> = { type: ['practice'] };
+  const selected: Record<string, readonly string[]> = { [CATALOGUE_FILTER]: ['yes'] };
   if (matched) selected[PRACTICE_ID_FILTER] = [...matched];
   for (const facet of CATALOGUE_FACETS) if (facet !== except && state.selected[facet].length) selected[facet] = state.selected[facet];
   return selected;
@@ -44,6 +46,7 @@ function selectedWithout(state: CatalogueState, matched: ReadonlySet<string> | n
  * query is answered before (`matched`: the practices the site's query layer found for it, or
  * null for no query), so that stems, synonyms and partial matches work here as on /search/.
  */
+/** `pagefind` must have the catalogue's index merged (`mergeCatalogue`). */
 export async function remoteView(pagefind: PagefindApi, state: CatalogueState, matched: ReadonlySet<string> | null = null): Promise<RemoteView> {
   const search = pagefind.search.bind(pagefind) as unknown as SortingSearch;
   const counts = {} as RemoteView['counts'];

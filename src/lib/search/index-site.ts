@@ -49,6 +49,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { writeWordShards } from './word-shards.ts';
+import { CATALOGUE_FILTER, CATALOGUE_INDEX } from './pagefind-client.ts';
 import { libraryVersions } from '../content/library-versions.ts';
 
 /** URL sections whose pages may enter the index. */
@@ -57,7 +58,7 @@ export const INDEXED_SECTIONS = ['practices', 'submissions', 'cities', 'topics']
 /** Passed to `createIndex`; part of the reuse key, so changing them forces a fresh index. */
 const INDEX_OPTIONS = { forceLanguage: 'ru' } as const;
 /** Bump when the way the index is built changes in a way the key does not see. */
-const REUSE_FORMAT = 3;
+const REUSE_FORMAT = 4;
 
 export interface IndexResult {
   pages: number;
@@ -109,12 +110,12 @@ function pagefindVersion(): string {
  */
 export async function indexSite(siteDir: string, options: { cacheDir?: string } = {}): Promise<IndexResult> {
   const outputPath = join(siteDir, 'pagefind');
-  if (!options.cacheDir) return { pages: await buildIndex(siteDir, outputPath), reused: false };
+  if (!options.cacheDir) return { pages: await buildIndex(siteDir), reused: false };
   const cache = join(options.cacheDir, 'pagefind-index');
   const kept = readKept(cache);
   if (!kept || !existsSync(join(cache, 'pagefind'))) {
     // Nothing to reuse (a cold build): hash while Pagefind works instead of before it.
-    const [pages, key] = await Promise.all([buildIndex(siteDir, outputPath), indexKey(siteDir)]);
+    const [pages, key] = await Promise.all([buildIndex(siteDir), indexKey(siteDir)]);
     keep(cache, outputPath, key, pages);
     return { pages, reused: false };
   }
@@ -124,7 +125,7 @@ export async function indexSite(siteDir: string, options: { cacheDir?: string } 
     cpSync(join(cache, 'pagefind'), outputPath, { recursive: true });
     return { pages: kept.pages, reused: true };
   }
-  const pages = await buildIndex(siteDir, outputPath);
+  const pages = await buildIndex(siteDir);
   keep(cache, outputPath, key, pages);
   return { pages, reused: false };
 }
@@ -155,16 +156,18 @@ export class StreamingIndex {
 
   private readonly siteDir: string;
   private readonly index: pagefind.PagefindIndex;
+  private readonly catalogue: pagefind.PagefindIndex;
 
-  private constructor(siteDir: string, index: pagefind.PagefindIndex) {
+  private constructor(siteDir: string, index: pagefind.PagefindIndex, catalogue: pagefind.PagefindIndex) {
     this.siteDir = siteDir;
     this.index = index;
+    this.catalogue = catalogue;
   }
 
   static async start(siteDir: string): Promise<StreamingIndex> {
-    const { index, errors } = await pagefind.createIndex({ ...INDEX_OPTIONS });
-    if (!index) throw new Error(`Pagefind не запустился: ${errors.join('; ')}`);
-    return new StreamingIndex(siteDir, index);
+    const [main, catalogue] = await Promise.all([pagefind.createIndex({ ...INDEX_OPTIONS }), pagefind.createIndex({ ...INDEX_OPTIONS })]);
+    if (!main.index || !catalogue.index) throw new Error(`Pagefind не запустился: ${[...main.errors, ...catalogue.errors].join('; ')}`);
+    return new StreamingIndex(siteDir, main.index, catalogue.index);
   }
 
   offer(file: string): void {
@@ -192,8 +195,14 @@ export class StreamingIndex {
       const content = await readFile(join(this.siteDir, file), 'utf8');
       // A list page (no body) would only be parsed by Pagefind and dropped: skip the parse.
       if (!content.includes(BODY_ATTRIBUTE)) return;
-      const added = await this.index.addHTMLFile({ url: urlOf(file), content });
-      if (added.errors.length) this.failure ??= new Error(`Pagefind: ${file}: ${added.errors.join('; ')}`);
+      const url = urlOf(file);
+      const card = catalogueRecord(content);
+      const [added, carded] = await Promise.all([
+        this.index.addHTMLFile({ url, content: withoutSortKeys(content) }),
+        card ? this.catalogue.addHTMLFile({ url, content: card }) : undefined,
+      ]);
+      const errors = [...added.errors, ...(carded?.errors ?? [])];
+      if (errors.length) this.failure ??= new Error(`Pagefind: ${file}: ${errors.join('; ')}`);
     } catch (error) {
       this.failure ??= error instanceof Error ? error : new Error(String(error));
     }
@@ -236,6 +245,7 @@ export class StreamingIndex {
       if (this.failure) throw this.failure;
       const written = await this.index.writeFiles({ outputPath });
       if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+      await writeCatalogue(this.catalogue, join(outputPath, CATALOGUE_INDEX));
       writeWordShards(outputPath);
     } finally {
       await pagefind.close();
@@ -259,19 +269,45 @@ async function indexedPageCount(outputPath: string): Promise<number> {
   return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
 }
 
-async function buildIndex(siteDir: string, outputPath: string): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({ ...INDEX_OPTIONS });
-  if (!index) throw new Error(`Pagefind не запустился: ${errors.join('; ')}`);
-  try {
-    const added = await index.addDirectory({ path: siteDir, glob: `{${INDEXED_SECTIONS.join(',')}}/**/*.html` });
-    if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-    writeWordShards(outputPath);
-    return added.page_count;
-  } finally {
-    await pagefind.close();
-  }
+/** The index after the build (no streaming): the same path as streaming, fed all at once. */
+async function buildIndex(siteDir: string): Promise<number> {
+  return (await (await StreamingIndex.start(siteDir)).finish()).pages;
+}
+
+/**
+ * The catalogue's index (`pagefind/catalogue/`): one record per practice page with its filters,
+ * card metadata and the catalogue's sort keys, and no text but the title. The JavaScript
+ * catalogue of a bank larger than one page merges it (`mergeIndex`) and orders and counts the
+ * whole bank there. The sort keys live here and not in the search index: each is the order of
+ * every practice, about 2 bytes a practice in the index metadata, which every first search
+ * loads (40 % of it at 2 000 practices). Only catalogue records have CATALOGUE_FILTER, and the
+ * catalogue asks for it, so no other search reaches them.
+ */
+
+const SORT_ATTRIBUTE = /\sdata-pagefind-sort="[^"]*"/g;
+const withoutSortKeys = (html: string) => html.replace(SORT_ATTRIBUTE, '');
+
+/**
+ * A practice page's catalogue record as a minimal page, so Pagefind reads its title, filters,
+ * meta and sort keys exactly as from the page (SearchMeta.astro prints them as empty spans).
+ * The `type` filter is left out: text queries filter on `type:practice` and so never match a
+ * catalogue record (else Pagefind's prefix fallback would be decided over titles too).
+ */
+export function catalogueRecord(html: string): string | undefined {
+  if (!html.includes('data-pagefind-filter="type:practice"')) return undefined;
+  const title = /<h1[\s>][\s\S]*?<\/h1>/.exec(html)?.[0];
+  if (!title) return undefined;
+  const spans = [...html.matchAll(/<span data-pagefind-(?:filter|meta|sort)="[^"]*">/g)].map((m) => m[0]).filter((span) => !span.includes('"type:'));
+  return `<!doctype html><html lang="ru"><body><main data-pagefind-body>${title}${spans.map((span) => `${span}</span>`).join('')}<span data-pagefind-filter="${CATALOGUE_FILTER}:yes"></span></main></body></html>`;
+}
+
+/** Files of a written bundle that a merged index needs; the rest (scripts, WebAssembly, UI) go. */
+const MERGED_INDEX_FILES = /^(pagefind-entry\.json|.*\.pf_meta|fragment|index|filter)$/;
+
+async function writeCatalogue(catalogue: pagefind.PagefindIndex, outputPath: string): Promise<void> {
+  const written = await catalogue.writeFiles({ outputPath });
+  if (written.errors.length) throw new Error(`Pagefind (каталог): ${written.errors.join('; ')}`);
+  for (const name of readdirSync(outputPath)) if (!MERGED_INDEX_FILES.test(name)) rmSync(join(outputPath, name), { recursive: true, force: true });
 }
 
 interface Kept {
