@@ -7,7 +7,9 @@
  * skips a page without `data-pagefind-body` once any page has it), and only these four sections
  * are handed to Pagefind at all (INDEXED_SECTIONS), so a page elsewhere that marks a body by
  * mistake does not join the results. Lists in those sections (/practices/, /cities/, the year
- * pages) carry no body and stay out; tests/search/index-scope.test.ts checks both.
+ * pages) carry no body and stay out; tests/search/index-scope.test.ts checks both. Practice pages
+ * also feed a second, small index, the catalogue's (`pagefind/catalogue/`, `catalogueRecord`),
+ * which alone holds the catalogue's sort keys.
  * Inside a body, whatever only repeats other pages (a topic's table and cards of its practices,
  * a city's cards, charts, related cards, citation, compare and subscribe controls) is marked
  * `data-pagefind-ignore`: it made a topic page of a large bank tens of kilobytes of indexed
@@ -49,7 +51,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { writeWordShards } from './word-shards.ts';
-import { CATALOGUE_FILTER, CATALOGUE_INDEX } from './pagefind-client.ts';
+import { CATALOGUE_INDEX, catalogueKey } from './pagefind-client.ts';
 import { libraryVersions } from '../content/library-versions.ts';
 
 /** URL sections whose pages may enter the index. */
@@ -280,8 +282,8 @@ async function buildIndex(siteDir: string): Promise<number> {
  * catalogue of a bank larger than one page merges it (`mergeIndex`) and orders and counts the
  * whole bank there. The sort keys live here and not in the search index: each is the order of
  * every practice, about 2 bytes a practice in the index metadata, which every first search
- * loads (40 % of it at 2 000 practices). Only catalogue records have CATALOGUE_FILTER, and the
- * catalogue asks for it, so no other search reaches them.
+ * loads (40 % of it at 2 000 practices). The records' filter keys are prefixed (`catalogueKey`):
+ * only the catalogue asks for them, so no other search reaches a record.
  */
 
 const SORT_ATTRIBUTE = /\sdata-pagefind-sort="[^"]*"/g;
@@ -289,16 +291,17 @@ const withoutSortKeys = (html: string) => html.replace(SORT_ATTRIBUTE, '');
 
 /**
  * A practice page's catalogue record as a minimal page, so Pagefind reads its title, filters,
- * meta and sort keys exactly as from the page (SearchMeta.astro prints them as empty spans).
- * The `type` filter is left out: text queries filter on `type:practice` and so never match a
- * catalogue record (else Pagefind's prefix fallback would be decided over titles too).
+ * meta and sort keys exactly as from the page (SearchMeta.astro prints them as empty spans),
+ * with every filter key prefixed (`catalogueKey`).
  */
 export function catalogueRecord(html: string): string | undefined {
   if (!html.includes('data-pagefind-filter="type:practice"')) return undefined;
   const title = /<h1[\s>][\s\S]*?<\/h1>/.exec(html)?.[0];
   if (!title) return undefined;
-  const spans = [...html.matchAll(/<span data-pagefind-(?:filter|meta|sort)="[^"]*">/g)].map((m) => m[0]).filter((span) => !span.includes('"type:'));
-  return `<!doctype html><html lang="ru"><body><main data-pagefind-body>${title}${spans.map((span) => `${span}</span>`).join('')}<span data-pagefind-filter="${CATALOGUE_FILTER}:yes"></span></main></body></html>`;
+  const spans = [...html.matchAll(/<span data-pagefind-(filter|meta|sort)="([^"]*)">/g)].map(([, kind, value]) =>
+    kind === 'filter' ? `<span data-pagefind-filter="${catalogueKey(value ?? '')}"></span>` : `<span data-pagefind-${kind}="${value}"></span>`,
+  );
+  return `<!doctype html><html lang="ru"><body><main data-pagefind-body>${title}${spans.join('')}</main></body></html>`;
 }
 
 /** Files of a written bundle that a merged index needs; the rest (scripts, WebAssembly, UI) go. */

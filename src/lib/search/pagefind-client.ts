@@ -86,15 +86,19 @@ export async function configure(pagefind: PagefindApi, options: Record<string, u
 
 /** The catalogue's own index, under the search index's folder (index-site.ts, CATALOGUE_DIR). */
 export const CATALOGUE_INDEX = 'catalogue/';
-/** The filter only the catalogue's records carry (index-site.ts, CATALOGUE_FILTER). */
-export const CATALOGUE_FILTER = 'catalogue';
+/**
+ * A filter key as the catalogue's records carry it: every one prefixed (`catalogue-topic`), so
+ * no search of the search index matches a catalogue record (text queries filter on `type`) and a
+ * catalogue search makes the search index load none of its own filter data.
+ */
+export const catalogueKey = (key: string) => `catalogue-${key}`;
 
 const withCatalogue = new WeakMap<PagefindApi, Promise<PagefindApi>>();
 
 /**
  * Pagefind with the catalogue's index merged in, once per Pagefind instance: its records carry
- * the catalogue's sort keys and card metadata, and only searches filtered on CATALOGUE_FILTER
- * reach them. `indexFolder` is the search index's folder URL (ending in `/`). A failed merge is
+ * the catalogue's sort keys and card metadata, and only searches filtered on `catalogueKey`
+ * filters reach them. `indexFolder` is the search index's folder URL (ending in `/`). A failed merge is
  * forgotten, so the next attempt tries again.
  */
 export function mergeCatalogue(pagefind: PagefindApi, indexFolder: string): Promise<PagefindApi> {
