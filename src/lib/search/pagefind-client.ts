@@ -54,6 +54,7 @@ export interface PagefindResponse {
 /** The part of Pagefind 1.6's JS API the site uses. */
 export interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
+  mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
   search(term: string | null, options?: { filters?: FilterQuery }): Promise<PagefindResponse>;
 }
 
@@ -81,6 +82,39 @@ export const PAGEFIND_OPTIONS = {
 export async function configure(pagefind: PagefindApi, options: Record<string, unknown> = {}): Promise<PagefindApi> {
   await pagefind.options({ ...PAGEFIND_OPTIONS, ...options });
   return pagefind;
+}
+
+/** The catalogue's own index, under the search index's folder (index-site.ts, CATALOGUE_DIR). */
+export const CATALOGUE_INDEX = 'catalogue/';
+/**
+ * A filter key as the catalogue's records carry it: every one prefixed (`catalogue-topic`), so
+ * no search of the search index matches a catalogue record (text queries filter on `type`) and a
+ * catalogue search makes the search index load none of its own filter data.
+ */
+export const catalogueKey = (key: string) => `catalogue-${key}`;
+
+const withCatalogue = new WeakMap<PagefindApi, Promise<PagefindApi>>();
+
+/**
+ * Pagefind with the catalogue's index merged in, once per Pagefind instance: its records carry
+ * the catalogue's sort keys and card metadata, and only searches filtered on `catalogueKey`
+ * filters reach them. `indexFolder` is the search index's folder URL (ending in `/`). A failed merge is
+ * forgotten, so the next attempt tries again.
+ */
+export function mergeCatalogue(pagefind: PagefindApi, indexFolder: string): Promise<PagefindApi> {
+  let merging = withCatalogue.get(pagefind);
+  if (!merging) {
+    const { noWorker: _, ...options } = PAGEFIND_OPTIONS;
+    merging = pagefind.mergeIndex(new URL(CATALOGUE_INDEX, indexFolder).href, options).then(
+      () => pagefind,
+      (error: unknown) => {
+        withCatalogue.delete(pagefind);
+        throw error;
+      },
+    );
+    withCatalogue.set(pagefind, merging);
+  }
+  return merging;
 }
 
 /** Pagefind with what the site's query layer needs around it. */

@@ -54,7 +54,8 @@ export interface SearchRecord {
   meta: [string, string][];
   /**
    * Pagefind sort keys of a practice (`data-pagefind-sort`): the JavaScript catalogue of a bank
-   * larger than one page orders the whole bank through the index (CATALOGUE_SORT_KEYS).
+   * larger than one page orders the whole bank through the catalogue's index (CATALOGUE_SORT_KEYS);
+   * the search index leaves them out (index-site.ts).
    */
   sort: [string, string][];
 }
