@@ -25,9 +25,13 @@ export function seededRandom(seed: number): () => number {
 }
 
 type Random = () => number;
-const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+function pick<T>(random: Random, list: readonly T[]): T {
+  const item = list[Math.floor(random() * list.length)];
+  if (item === undefined) throw new Error('pick: nothing to pick from an empty list');
+  return item;
+}
 const int = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
-const capitalise = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`;
+const capitalise = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 export const cityId = (i: number) => `sintetgrad-${pad(i)}`;
@@ -257,9 +261,9 @@ export function writeSyntheticBank(root: string, practices: number, seed = 2013)
     writeFileSync(join(root, file), practiceMdx(spec, random, SYNTHETIC_TOPICS, i % 5 === 0, figures));
     practiceFiles.push(file);
   }
-  for (const key of [...used.keys()].sort()) {
+  for (const [key, figures] of [...used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const [city, year] = key.split(':').map(Number) as [number, number];
-    writeFileSync(join(dir(`submissions/${cityId(city)}`), `${year}-public-engagement.mdx`), submissionMdx(city, year, random, used.get(key)!));
+    writeFileSync(join(dir(`submissions/${cityId(city)}`), `${year}-public-engagement.mdx`), submissionMdx(city, year, random, figures));
   }
   return { root, practices, practiceFiles };
 }

@@ -104,8 +104,8 @@ describe('a site built for publishing under a base path', () => {
       const html = text(page);
       const canonical = /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
       expect(canonical, page).toBe(`${ADDRESS}${page.replace(/index\.html$/, '')}`);
-      for (const [, url] of html.matchAll(/<meta property="og:url" content="([^"]+)"/g)) expect(url.startsWith(ADDRESS), page).toBe(true);
-      for (const [, url] of html.matchAll(/<link rel="alternate" type="application\/rss\+xml"[^>]*href="([^"]+)"/g)) expect(url!.startsWith(ADDRESS), `${page}: ${url}`).toBe(true);
+      for (const [, url] of html.matchAll(/<meta property="og:url" content="([^"]+)"/g)) expect(url?.startsWith(ADDRESS), page).toBe(true);
+      for (const [, url] of html.matchAll(/<link rel="alternate" type="application\/rss\+xml"[^>]*href="([^"]+)"/g)) expect(url?.startsWith(ADDRESS), `${page}: ${url}`).toBe(true);
     }
     for (const page of practicePages) {
       const citation = /data-citation-text[^>]*>([^<]*)/.exec(text(page))?.[1] ?? '';

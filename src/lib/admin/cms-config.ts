@@ -152,7 +152,7 @@ function unwrap(schema: AnySchema): { inner: AnySchema; required: boolean; defau
 /** «Город, который её реализовал (…)» → label «Город», hint the whole sentence. */
 function labelAndHint(name: string, description: string | undefined): { label: string; hint?: string } {
   if (!description) return { label: name };
-  const label = description.split(/[:;]| \(| —/)[0]!.trim() || description;
+  const label = (description.split(/[:;]| \(| —/)[0] ?? '').trim() || description;
   return label === description ? { label } : { label, hint: description };
 }
 

@@ -40,8 +40,7 @@ export function listContentFiles(folder: string, options: { recursive?: boolean 
   if (top.isSymbolicLink()) return { files, refused: [{ path: '', absolute: folder, kind: 'symlink' }] };
   if (!top.isDirectory()) return { files, refused };
   const stack: string[] = [''];
-  while (stack.length) {
-    const dir = stack.pop()!;
+  for (let dir = stack.pop(); dir !== undefined; dir = stack.pop()) {
     for (const entry of readdirSync(join(folder, dir), { withFileTypes: true })) {
       if (entry.name.startsWith('.')) continue;
       const path = dir ? `${dir}/${entry.name}` : entry.name;

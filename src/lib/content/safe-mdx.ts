@@ -428,8 +428,8 @@ function isTaskListCheckbox(element: Element): boolean {
 /** The first node deeper than MAX_NESTING, found without recursion; undefined if none. */
 function deepestNode(root: AnyNode): { line: number } | undefined {
   const stack: [AnyNode, number, number][] = [[root, 0, 1]];
-  while (stack.length) {
-    const [node, depth, parentLine] = stack.pop()!;
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [node, depth, parentLine] = top;
     const line = lineOf(node, parentLine);
     if (depth > MAX_NESTING) return { line };
     const children = (node as { children?: AnyNode[] }).children;

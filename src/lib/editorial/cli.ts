@@ -112,8 +112,8 @@ export const HELP_FLAG: FlagSpec = { name: 'help', help: 'показать эт�
 /** `--help` text: usage, then every flag of the table with its value and meaning. */
 export function helpText(spec: CommandSpec): string {
   const flags = [...spec.flags, HELP_FLAG];
-  const shown = flags.map((f) => `--${f.name}${f.value ? ` <${f.value}>` : ''}`);
-  const width = Math.max(...shown.map((s) => s.length));
+  const shown = flags.map((f) => ({ f, label: `--${f.name}${f.value ? ` <${f.value}>` : ''}` }));
+  const width = Math.max(...shown.map((s) => s.label.length));
   return [
     `${spec.command} — ${spec.summary}`,
     '',
@@ -121,7 +121,7 @@ export function helpText(spec: CommandSpec): string {
     ...spec.usage.map((u) => `  ${spec.command} ${u}`.trimEnd()),
     '',
     'Флаги:',
-    ...flags.map((f, i) => `  ${shown[i]!.padEnd(width)}  ${f.help}${f.repeat ? ' (можно указать несколько раз)' : ''}`),
+    ...shown.map(({ f, label }) => `  ${label.padEnd(width)}  ${f.help}${f.repeat ? ' (можно указать несколько раз)' : ''}`),
     ...(spec.notes?.length ? ['', ...spec.notes] : []),
   ].join('\n');
 }

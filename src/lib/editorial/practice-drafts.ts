@@ -71,8 +71,8 @@ const wordsOf = (line: string) => normaliseForSearch(line).split(/[^\p{L}\d]+/u)
  */
 function linesAbout(name: string, lines: readonly string[]): Set<number> {
   const words = lines.map(wordsOf);
-  const has = (i: number, stem: string) => words[i]!.some((w) => w.startsWith(stem));
-  const texts = lines.map((_, i) => i).filter((i) => lines[i]!.trim());
+  const has = (i: number, stem: string) => (words[i] ?? []).some((w) => w.startsWith(stem));
+  const texts = lines.flatMap((line, i) => (line.trim() ? [i] : []));
   const weighted = stemsOf(name)
     .map((stem) => ({ stem, df: texts.filter((i) => has(i, stem)).length }))
     .filter((s) => s.df > 0)

@@ -55,14 +55,16 @@ export function pageCount(total: number, size: number): number {
   return Math.max(1, Math.ceil(total / size));
 }
 
+/** Every page of a list: never none, an empty list has one empty page. */
+type ListPages<T> = [first: ListPage<T>, ...later: ListPage<T>[]];
+
 /** Every page of `items` (already in the order the list shows), each with its links. */
-export function paginate<T>(items: readonly T[], size: number, base: string): ListPage<T>[] {
+export function paginate<T>(items: readonly T[], size: number, base: string): ListPages<T> {
   const count = pageCount(items.length, size);
-  const pages: ListPage<T>[] = [];
-  for (let number = 1; number <= count; number++) {
+  const pageAt = (number: number): ListPage<T> => {
     const start = (number - 1) * size;
     const slice = items.slice(start, start + size);
-    pages.push({
+    return {
       number,
       count,
       items: slice,
@@ -74,9 +76,9 @@ export function paginate<T>(items: readonly T[], size: number, base: string): Li
       next: number < count ? pageHref(base, number + 1) : undefined,
       first: pageHref(base, 1),
       last: pageHref(base, count),
-    });
-  }
-  return pages;
+    };
+  };
+  return [pageAt(1), ...Array.from({ length: count - 1 }, (_, i) => pageAt(i + 2))];
 }
 
 /**

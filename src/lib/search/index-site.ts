@@ -164,8 +164,9 @@ export class StreamingIndex {
   }
 
   private pump(): void {
-    while (this.running < IN_FLIGHT && this.queue.length) {
-      const file = this.queue.shift()!;
+    while (this.running < IN_FLIGHT) {
+      const file = this.queue.shift();
+      if (file === undefined) return;
       this.running += 1;
       void this.add(file).finally(() => {
         this.running -= 1;

@@ -216,7 +216,7 @@ async function searchForReal(pagefind: PagefindApi, query: string, filters: Filt
 /** Runs a plan through Pagefind: one search when it can, merged searches when it must. */
 async function runPlan(pagefind: PagefindApi, plan: QueryPlan, filters: FilterQuery): Promise<Ranked> {
   const { slots } = plan;
-  const phrase = slots.some((s) => s.alternatives[0]!.startsWith('"'));
+  const phrase = slots.some((s) => s.alternatives[0]?.startsWith('"'));
   if (slots.every((s) => s.alternatives.length === 1) && (slots.length === 1 || !phrase)) {
     const response = await searchForReal(pagefind, slots.map((s) => s.alternatives[0]).join(' '), filters);
     if (response) return { results: response.results, counts: response.filters, partial: false, empty: [] };
@@ -237,7 +237,7 @@ async function runPlan(pagefind: PagefindApi, plan: QueryPlan, filters: FilterQu
   // Each slot found through one alternative only (the others were fleeting-vowel guesses that
   // found nothing): one search of those gives Pagefind's own ranking and an excerpt with every
   // word marked.
-  if (slots.length > 1 && perSlot.every((p) => p.productive.length === 1) && !perSlot.some((p) => p.productive[0]!.startsWith('"'))) {
+  if (slots.length > 1 && perSlot.every((p) => p.productive.length === 1) && !perSlot.some((p) => p.productive[0]?.startsWith('"'))) {
     const response = await pagefind.search(perSlot.map((p) => p.productive[0]).join(' '), { filters });
     if (response.results.length) return { results: response.results, counts: response.filters, partial: false, empty: [] };
   }
