@@ -7,8 +7,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const SYNTHETIC_CITIES = 40;
-export const SYNTHETIC_TOPICS = 25;
+const SYNTHETIC_CITIES = 40;
+const SYNTHETIC_TOPICS = 25;
 /** Reporting years: one submission per city and year, practices spread over them. */
 const YEARS = Array.from({ length: 12 }, (_, i) => 2012 + i);
 
@@ -34,9 +34,9 @@ const int = (random: Random, min: number, max: number) => min + Math.floor(rando
 const capitalise = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-export const cityId = (i: number) => `sintetgrad-${pad(i)}`;
-export const topicId = (i: number) => `synthetic-topic-${pad(i)}`;
-export const practiceId = (city: number, n: number) => `${cityId(city)}/practice-${pad(n, 5)}`;
+const cityId = (i: number) => `sintetgrad-${pad(i)}`;
+const topicId = (i: number) => `synthetic-topic-${pad(i)}`;
+const practiceId = (city: number, n: number) => `${cityId(city)}/practice-${pad(n, 5)}`;
 
 const TOPIC_NAMES = [
   'Ресурсные центры', 'НКО и общественные объединения', 'Волонтёрство', 'Обучающийся город', 'ТОС',
@@ -155,13 +155,13 @@ function submissionMdx(city: number, year: number, random: Random, figures: read
   ].join('\n');
 }
 
-export interface PracticeSpec {
+interface PracticeSpec {
   city: number;
   n: number;
   year: number;
 }
 
-export function practiceMdx(spec: PracticeSpec, random: Random, topics: number, withComponents: boolean, figures: string[] = []): string {
+function practiceMdx(spec: PracticeSpec, random: Random, topics: number, withComponents: boolean, figures: string[] = []): string {
   const topicCount = int(random, 1, 3);
   const chosen = new Set<number>();
   while (chosen.size < topicCount) chosen.add(int(random, 1, topics));
@@ -215,7 +215,7 @@ export function practiceMdx(spec: PracticeSpec, random: Random, topics: number, 
   ].join('\n');
 }
 
-export interface SyntheticBank {
+interface SyntheticBank {
   root: string;
   practices: number;
   /** Files of practices, relative to `root`, in generation order. */

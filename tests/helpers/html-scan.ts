@@ -4,7 +4,7 @@
  * would lose the line numbers that make a report useful.
  */
 
-export interface ScannedTag {
+interface ScannedTag {
   /** Lower-case tag name. */
   name: string;
   /** Attribute values, entities decoded; a bare attribute has the value ''. */

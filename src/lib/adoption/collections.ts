@@ -32,7 +32,7 @@ function inPrintOrder(bank: Bank, practices: readonly PracticeEntry[]): Practice
  * The incremental build's key of one volume (see page-keys.ts): every entry it shows — its
  * practices with their cities, topics and submissions, and the practices of their trails.
  */
-export function collectionPageKey(bank: Bank, collection: CollectionVolume): string {
+function collectionPageKey(bank: Bank, collection: CollectionVolume): string {
   const trail = trailOf(bank);
   const shown = collection.volume.items.flatMap((p) => {
     const around = [trail.sourceOf(p.id)?.source.entry, ...trail.adoptersOf(p.id).map((l) => l.adopter.entry)].filter((e) => e !== undefined);

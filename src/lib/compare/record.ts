@@ -67,12 +67,12 @@ export interface CompareTrailPractice {
 }
 
 /** The trail around one practice, resolved by the caller (compare/from-bank.ts). */
-export interface RecordTrail {
+interface RecordTrail {
   adaptedFrom?: CompareTrailPractice & { changes: string };
   adoptedBy: CompareTrailPractice[];
 }
 
-export interface RecordInput {
+interface RecordInput {
   id: string;
   data: Practice;
   city: { id: string; data: City };
@@ -82,7 +82,7 @@ export interface RecordInput {
 }
 
 /** «долгосрочная целевая программа «Открытый город» на 2013–2017 годы», as on the practice page. */
-export function programmeLabel(programme: NonNullable<Practice['programme']>): string {
+function programmeLabel(programme: NonNullable<Practice['programme']>): string {
   return `${[programme.kind, programme.name].filter(Boolean).join(' ')} на ${formatYears(programme.startYear, programme.endYear)} годы`;
 }
 

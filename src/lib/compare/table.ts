@@ -18,7 +18,7 @@ export interface CellLine {
   tone?: 'figure' | 'muted' | 'warning';
 }
 
-export interface ComparisonRow {
+interface ComparisonRow {
   /** Stable key: `city`, `metric:budget`, … (tests and the print stylesheet use it). */
   key: string;
   label: string;
@@ -30,13 +30,13 @@ export interface ComparisonRow {
   same: boolean;
 }
 
-export interface ComparisonGroup {
+interface ComparisonGroup {
   key: keyof typeof ru.compare.groups;
   label: string;
   rows: ComparisonRow[];
 }
 
-export interface Comparison {
+interface Comparison {
   columns: Pick<CompareRecord, 'id' | 'title' | 'url'>[];
   groups: ComparisonGroup[];
 }
@@ -54,7 +54,7 @@ export function formatPerCapita(pc: PerCapita): string {
 }
 
 /** The lines of one figure: value with qualifier, unit and year; note; per-capita; source wording. */
-export function metricLines(metric: CompareMetric, populations: CompareRecord['city']['populations']): CellLine[] {
+function metricLines(metric: CompareMetric, populations: CompareRecord['city']['populations']): CellLine[] {
   const lines = [line(ru.compare.metricYear(formatFigure(metric.value, metric.qualifier, metric.unit), metric.year), 'figure')];
   if (metric.note) lines.push(line(metric.note, 'muted'));
   const pc = perCapita(metric, populationFor(metric.year, populations));

@@ -11,14 +11,14 @@ import { join } from 'node:path';
 /** Larger than any city report (the Irkutsk 2013 material is 13 KB); a bigger file is refused unread. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
-export interface ContentFile {
+interface ContentFile {
   /** Path inside the folder, with `/`. */
   path: string;
   absolute: string;
   size: number;
 }
 
-export interface RefusedEntry {
+interface RefusedEntry {
   path: string;
   absolute: string;
   kind: 'symlink' | 'special';

@@ -19,7 +19,7 @@ import { CONTENT_COMPONENTS, type ContentComponent } from './components.ts';
 /** Bump when the rendered HTML for the same source changes: it is part of every entry's digest. */
 export const RENDERER_VERSION = '6';
 
-export type MdxRule =
+type MdxRule =
   | 'syntax'
   | 'esm'
   | 'expression'
@@ -47,7 +47,7 @@ export const MAX_TAGS = 1000;
  */
 export const MAX_NESTING = 48;
 
-export interface MdxViolation {
+interface MdxViolation {
   /** 1-based line in the file, frontmatter included. */
   line: number;
   rule: MdxRule;

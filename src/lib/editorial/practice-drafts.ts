@@ -13,7 +13,7 @@ import { PLACEHOLDER } from '../content/checks/rules.ts';
 import type { MetricKind, Qualifier } from '../content/vocabulary-values.ts';
 import { practiceData, slugify } from './practice-file.ts';
 
-export interface DraftOptions {
+interface DraftOptions {
   city: string;
   /** The report's year: every figure refers to it. */
   year: number;
@@ -40,7 +40,7 @@ export interface DraftMetric {
   line: number;
 }
 
-export interface PracticeDraft {
+interface PracticeDraft {
   title: string;
   /** `_<slug>.mdx`, inside `practices/<city>/`. */
   fileName: string;

@@ -25,7 +25,7 @@ export interface SubmitFile {
   kind: 'practice' | 'city' | 'submission';
 }
 
-export interface BundleResult {
+interface BundleResult {
   errors: FieldError[];
   /** Practice first, then the city's record and the material, when there are no errors. */
   files: SubmitFile[];
@@ -51,7 +51,7 @@ const CITY_FIELDS: Record<string, string> = {
 };
 
 /** The material's file name: the questionnaire's id without the association's prefix, as `npm run import` names it. */
-export function submissionSlug(questionnaire: string): string {
+function submissionSlug(questionnaire: string): string {
   return questionnaire.replace(/^asdg-/, '');
 }
 

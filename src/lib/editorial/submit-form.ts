@@ -32,7 +32,7 @@ export interface FieldError {
   message: string;
 }
 
-export interface SubmitResult {
+interface SubmitResult {
   errors: FieldError[];
   /** `content/practices/<city>/<slug>.mdx`, when there are no errors. */
   path?: string;
@@ -48,7 +48,7 @@ const many = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [
 const yearOf = (v: string) => (v === '' ? undefined : /^\d+$/.test(v) ? Number(v) : Number.NaN);
 
 /** The control a schema path belongs to: `['topics', 1]` → `topics`, `['contact', 'email']` → `contact-email`. */
-export function fieldOfPath(path: readonly PropertyKey[]): string {
+function fieldOfPath(path: readonly PropertyKey[]): string {
   const [first, second] = path;
   if (first === 'contact' || first === 'programme') return `${String(first)}-${String(second ?? 'name')}`;
   if (first === 'adaptedFrom') return `adaptedFrom-${String(second ?? 'practice')}`;

@@ -12,9 +12,9 @@
  * Practice cards per list page. A card is about 1.3 KB of HTML; a topic page also holds the table
  * and charts of its page of practices (about 5 KB a practice), so 24 keeps it near 130 KB.
  */
-export const DEFAULT_LIST_PAGE_SIZE = 24;
+const DEFAULT_LIST_PAGE_SIZE = 24;
 /** Submissions per page of a questionnaire's answers: an answer is a city's full text. */
-export const DEFAULT_ANSWERS_PAGE_SIZE = 12;
+const DEFAULT_ANSWERS_PAGE_SIZE = 12;
 
 function sizeFrom(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;

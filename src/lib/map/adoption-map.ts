@@ -8,14 +8,14 @@ import { geoPath } from 'd3-geo';
 import { MAP_HEIGHT, MAP_WIDTH, russia, russiaProjection } from './cities-map.ts';
 import type { CityLink } from '../adoption/trail.ts';
 
-export interface MapPlace {
+interface MapPlace {
   id: string;
   name: string;
   lat: number;
   lon: number;
 }
 
-export interface AdoptionLine extends CityLink {
+interface AdoptionLine extends CityLink {
   fromName: string;
   toName: string;
   x1: number;
@@ -26,7 +26,7 @@ export interface AdoptionLine extends CityLink {
   width: number;
 }
 
-export interface AdoptionMap {
+interface AdoptionMap {
   width: number;
   height: number;
   outline: string;

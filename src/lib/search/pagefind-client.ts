@@ -64,7 +64,7 @@ export interface PagefindApi {
  */
 export const PAGE_SIZE = 5;
 /** Words in a result's excerpt. */
-export const EXCERPT_WORDS = 26;
+const EXCERPT_WORDS = 26;
 
 /**
  * Pagefind's options for this site. `noWorker`: Pagefind 1.5+ runs searches in a Web Worker by
@@ -144,7 +144,7 @@ export interface SearchHit {
   summary?: string;
 }
 
-export function toHit(data: PagefindResultData): SearchHit {
+function toHit(data: PagefindResultData): SearchHit {
   return {
     url: data.url,
     title: data.meta.title ?? data.url,
@@ -156,7 +156,7 @@ export function toHit(data: PagefindResultData): SearchHit {
   };
 }
 
-export interface SearchPage {
+interface SearchPage {
   /** Results best first. */
   results: PagefindResult[];
   /** The first `limit` of them, loaded. */
@@ -177,7 +177,7 @@ interface Ranked {
 }
 
 /** Fewest slots a page must hold to be shown when none holds all: a majority, at least one. */
-export const partialThreshold = (slots: number) => Math.max(1, Math.ceil(slots / 2));
+const partialThreshold = (slots: number) => Math.max(1, Math.ceil(slots / 2));
 
 /**
  * One after another: Pagefind searches share one WebAssembly index whose chunks load while a
@@ -279,7 +279,7 @@ async function shard(search: Search, key: string): Promise<unknown> {
  * bank's word one letter away, or undefined when no such word exists. Fetches the list of word
  * shards and at most six small shards per word.
  */
-export async function suggestFor(search: Search, plan: QueryPlan, empty: readonly Slot[]): Promise<string | undefined> {
+async function suggestFor(search: Search, plan: QueryPlan, empty: readonly Slot[]): Promise<string | undefined> {
   const wanted = empty.filter((s) => s.correctable);
   if (!wanted.length) return undefined;
   const existing = new Set((await shard(search, 'index')) as string[]);

@@ -20,7 +20,7 @@ export const MAX_WORD_LENGTH = 24;
 export const WORDS_DIR = 'words';
 
 /** Shard file names: `f-<code>-<length>` / `l-<code>-<length>` (the letter's code point in hex). */
-export function shardKey(side: 'f' | 'l', letter: string | undefined, length: number): string {
+function shardKey(side: 'f' | 'l', letter: string | undefined, length: number): string {
   const code = letter?.codePointAt(0);
   if (code === undefined) throw new Error('shardKey: an empty word has no shard');
   return `${side}-${code.toString(16)}-${Math.min(length, MAX_WORD_LENGTH)}`;

@@ -30,7 +30,7 @@ export function synonymIndex(groups: readonly { terms: readonly string[] }[]): S
   }).filter((t) => t.words.length > 0));
 }
 
-export interface SynonymMatch {
+interface SynonymMatch {
   /** Index of the first query word the match covers. */
   start: number;
   /** Number of query words covered. */

@@ -8,7 +8,7 @@ import { completenessOf, completenessItem, type CompletenessInput } from '../com
 import { ru } from '../../../i18n/ru.ts';
 import type { RuleId } from './rules.ts';
 
-export interface AdaptationEntry {
+interface AdaptationEntry {
   /** `city/slug`. */
   id: string;
   file: string;
