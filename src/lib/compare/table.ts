@@ -5,7 +5,7 @@
  */
 import { ru } from '../../i18n/ru.ts';
 import { formatDate, formatFigure, formatNumber, guillemets } from '../format.ts';
-import type { MetricKind } from '../content/vocabulary-values.ts';
+import { MONEY_KINDS } from '../content/vocabulary-values.ts';
 import { alignMetrics } from './align.ts';
 import { typesetText } from '../typography.ts';
 import { perCapita, populationFor, type PerCapita } from './per-capita.ts';
@@ -40,9 +40,6 @@ interface Comparison {
   columns: Pick<CompareRecord, 'id' | 'title' | 'url'>[];
   groups: ComparisonGroup[];
 }
-
-/** Money is shown in its own group, after the counts, as the issue's row list has it. */
-const MONEY_KINDS: readonly MetricKind[] = ['budget', 'prize-fund'];
 
 // Typeset here, since the browser lays these lines out after the page's own typography pass.
 const line = (text: string, tone?: CellLine['tone'], href?: string): CellLine => ({ text: href ? text : typesetText(text), ...(tone ? { tone } : {}), ...(href ? { href } : {}) });
@@ -95,6 +92,7 @@ export function buildComparison(records: readonly CompareRecord[]): Comparison {
   for (const aligned of alignMetrics(records)) {
     const cells = aligned.cells.map((ms, i) => ms.flatMap((m) => metricLines(m, records[i]?.city.populations)));
     const warning = aligned.comparable ? undefined : ru.compare.notComparable(aligned.units.join(', '));
+    // Money is shown in its own group, after the counts, as the issue's row list has it.
     (MONEY_KINDS.includes(aligned.kind) ? money : metrics).push(row(`metric:${aligned.kind}`, ru.metricKind[aligned.kind], cells, warning));
   }
   const transfer: ComparisonRow[] = [

@@ -9,6 +9,7 @@
  * Nothing here fills a field in: an item a city has not sent stays missing.
  */
 import type { Practice } from './schema.ts';
+import { MONEY_KINDS } from './vocabulary-values.ts';
 
 /** The fields the items read; a submit-form draft or a test builds one without the rest. */
 export type CompletenessInput = Pick<Practice, 'metrics' | 'transferability' | 'startYear' | 'endYear' | 'status' | 'programme' | 'contact'>;
@@ -26,8 +27,6 @@ interface CompletenessItem {
 const always = () => true;
 /** A dash or a stray mark is not a text: «—» was how drafts left a field empty. */
 const hasWords = (text: string | undefined) => /\p{L}{2,}/u.test(text ?? '');
-/** Figures of money: what a city has to find in its own budget. */
-const MONEY_KINDS = ['budget', 'prize-fund'] as const;
 
 export const COMPLETENESS_ITEMS = [
   // Figures with sources: the schema makes every figure carry its source wording, so one is enough.

@@ -10,6 +10,7 @@
 import { Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import { findFigures, normaliseForSearch, numbersIn } from '../content/checks/figures.ts';
 import { PLACEHOLDER } from '../content/checks/rules.ts';
+import type { Metric } from '../content/schema.ts';
 import type { MetricKind, Qualifier } from '../content/vocabulary-values.ts';
 import { practiceData, slugify } from './practice-file.ts';
 
@@ -29,13 +30,7 @@ interface DraftOptions {
   lineOffset?: number;
 }
 
-export interface DraftMetric {
-  kind: MetricKind;
-  value: number;
-  qualifier: Qualifier;
-  unit: string;
-  year: number;
-  source: string;
+export interface DraftMetric extends Omit<Metric, 'note'> {
   /** 1-based line of the figure in the material's file (`lineOffset` added). */
   line: number;
 }

@@ -10,7 +10,7 @@ import { SLUG_PATTERN } from '../content/checks/rules.ts';
 import { cityData, cityYaml, type CityInput } from './city-file.ts';
 import { importBlocks, type QuestionnaireQuestions } from './import-report.ts';
 import { slugify } from './practice-file.ts';
-import { knownIdsOf, preparePractice, type FieldError, type FormValues, type SubmitVocabulary } from './submit-form.ts';
+import { knownIdsOf, one, preparePractice, type FieldError, type FormValues, type SubmitVocabulary } from './submit-form.ts';
 import { textToBlocks } from './text-blocks.ts';
 
 /** The value of the city and material lists that means «not in the bank yet». */
@@ -35,7 +35,6 @@ interface BundleResult {
   reportFileOnly?: boolean;
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] ?? '' : v ?? '').trim();
 const coordinate = (v: string) => (v === '' ? undefined : Number(v.replace(',', '.')));
 
 const CITY_FIELDS: Record<string, string> = {

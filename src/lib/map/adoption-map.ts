@@ -5,7 +5,7 @@
  * and outline as cities-map.ts, so the two maps read alike.
  */
 import { geoPath } from 'd3-geo';
-import { MAP_HEIGHT, MAP_WIDTH, russia, russiaProjection } from './cities-map.ts';
+import { MAP_HEIGHT, MAP_WIDTH, round, russia, russiaProjection } from './cities-map.ts';
 import type { CityLink } from '../adoption/trail.ts';
 
 interface MapPlace {
@@ -34,8 +34,6 @@ interface AdoptionMap {
   /** The cities at either end of some line, with their projected position. */
   places: (MapPlace & { x: number; y: number })[];
 }
-
-const round = (n: number) => Math.round(n * 10) / 10;
 
 export function drawAdoptionMap(links: readonly CityLink[], places: readonly MapPlace[], width = MAP_WIDTH, height = MAP_HEIGHT): AdoptionMap {
   const projection = russiaProjection(width, height);

@@ -71,7 +71,8 @@ function markRadius(count: number, maxCount: number): number {
   return Math.max(5, scale(count));
 }
 
-const round = (n: number) => Math.round(n * 10) / 10;
+/** Map coordinates to a tenth of a pixel: finer is invisible and only adds bytes. */
+export const round = (n: number) => Math.round(n * 10) / 10;
 
 export function drawCitiesMap(cities: readonly MapCity[], width = MAP_WIDTH, height = MAP_HEIGHT): CitiesMap {
   const projection = russiaProjection(width, height);
