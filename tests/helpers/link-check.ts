@@ -132,7 +132,7 @@ export function checkLinks(siteDir: string, options: LinkCheckOptions = {}): Lin
           continue; // mailto:, tel:, data: lead nowhere to check
         }
         checked++;
-        const pathname = ownSite ? `/${url.pathname.slice(site!.pathname.length).replace(/^\//, '')}` : url.pathname;
+        const pathname = site && ownSite ? `/${url.pathname.slice(site.pathname.length).replace(/^\//, '')}` : url.pathname;
         const found = target(pathname);
         if ('problem' in found) {
           report(found.problem);
