@@ -3,6 +3,7 @@
  * carrying literals, so wording is reviewed in one place.
  */
 import type { FederalDistrict, MetricKind, PracticeStatus, Qualifier } from '../lib/content/vocabulary-values.ts';
+import { plural } from '../lib/format-count.ts';
 
 /** Names of a practice's fields: the fact box and the compare view must call a field the same. */
 const PRACTICE_FIELDS = {
@@ -18,12 +19,6 @@ const PRACTICE_FIELDS = {
   source: 'Источник',
 } as const;
 
-const pluralRules = new Intl.PluralRules('ru');
-/** «практика / практики / практик» for a count (format.ts has the same for pages; it imports this file). */
-function russianPlural(count: number, forms: readonly [string, string, string]): string {
-  const rule = pluralRules.select(count);
-  return rule === 'one' ? forms[0] : rule === 'few' ? forms[1] : forms[2];
-}
 /** Quotes a title in «ёлочки» unless it already has quotes of its own. */
 function quoteOnce(title: string): string {
   return /[«»"„“]/.test(title) ? title : `«${title}»`;
@@ -175,7 +170,7 @@ export const ru = {
     tooMany: (max: number) => `Показаны первые ${max} практики из ссылки: больше на страницу не помещается.`,
     unknown: (ids: string) => `Не найдены практики: ${ids}. Возможно, ссылка устарела.`,
     // Drawn by the browser after the page's typography pass, so its no-break spaces are written here.
-    showing: (count: number) => `В\u00A0сравнении ${count}\u00A0${russianPlural(count, ['практика', 'практики', 'практик'])}`,
+    showing: (count: number) => `В\u00A0сравнении ${count}\u00A0${plural(count, ['практика', 'практики', 'практик'])}`,
     hideSame: 'Скрыть строки, где все практики совпадают',
     add: 'Добавить практику',
     addChoose: 'Выберите практику',
@@ -706,5 +701,3 @@ export const ru = {
     after: 'Редакция сверит цифры с отчётом и опубликует практику. Город, которого ещё нет в банке, тоже может прислать практику.',
   },
 } as const;
-
-export type Strings = typeof ru;

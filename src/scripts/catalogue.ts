@@ -64,7 +64,7 @@ function start(root: HTMLElement): void {
 
   const cards = [...list.querySelectorAll<HTMLElement>(':scope > [data-practice]')];
   const items = cards.map(itemOf);
-  const cardOf = new Map(cards.map((card, i) => [items[i]!.id, card]));
+  const cardOf = new Map(cards.map((card) => [card.dataset.practice ?? '', card]));
   const checkboxes = [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
 
   const remote = Number(root.dataset.pages ?? '1') > 1;
@@ -211,7 +211,7 @@ function start(root: HTMLElement): void {
     if (mine !== ticket) return; // a newer state has been asked for meanwhile
     const { shown, counts } = viewOf(items, state, matched);
     const visible = new Set(shown.map((item) => item.id));
-    for (const item of shown) list.append(cardOf.get(item.id)!);
+    list.append(...shown.flatMap((item) => cardOf.get(item.id) ?? []));
     for (const card of cards) card.hidden = !visible.has(card.dataset.practice ?? '');
     for (const box of checkboxes) {
       const facet = box.name as CatalogueFacet;

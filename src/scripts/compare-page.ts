@@ -75,8 +75,9 @@ async function init(root: HTMLElement): Promise<void> {
   }
   try {
     const records = await Promise.all(ids.map((id) => loadRecord(practicesPrefix, id)));
-    records.forEach((record, i) => {
-      if (record) byId.set(ids[i]!, record);
+    ids.forEach((id, i) => {
+      const record = records[i];
+      if (record) byId.set(id, record);
     });
   } catch {
     status.replaceChildren(el('p', {}, t.loadError));

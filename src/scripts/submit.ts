@@ -177,7 +177,8 @@ function showFiles(files: SubmitFile[], vocabulary: SubmitVocabulary, reportFile
   if (repository) {
     repository.href = newFileUrl(vocabulary.repository, vocabulary.branch, practice.path, practice.content);
     // One prefilled file per link: with several files the upload page takes them all at once.
-    (repository.closest('li') as HTMLElement | null)!.hidden = files.length > 1;
+    const item = repository.closest('li');
+    if (item) item.hidden = files.length > 1;
   }
   const upload = document.querySelector<HTMLAnchorElement>('#submit-upload');
   if (upload) upload.href = `${vocabulary.repository.replace(/\/+$/, '')}/upload/${encodeURIComponent(vocabulary.branch)}`;

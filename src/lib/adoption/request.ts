@@ -5,7 +5,7 @@
  */
 import { ru } from '../../i18n/ru.ts';
 
-export interface RequestInput {
+interface RequestInput {
   title: string;
   /** «Иркутск». */
   cityName: string;
@@ -22,11 +22,11 @@ export interface RequestInput {
  */
 const encode = (text: string) => encodeURIComponent(text.replaceAll('\r\n', '\n').replaceAll('\n', '\r\n'));
 
-export function requestSubject(input: Pick<RequestInput, 'title' | 'cityName'>): string {
+function requestSubject(input: Pick<RequestInput, 'title' | 'cityName'>): string {
   return ru.repeat.request.subject(input.title, input.cityName);
 }
 
-export function requestBody(input: Pick<RequestInput, 'title' | 'cityLocative' | 'pageUrl'>): string {
+function requestBody(input: Pick<RequestInput, 'title' | 'cityLocative' | 'pageUrl'>): string {
   return ru.repeat.request.body(input.title, input.cityLocative, input.pageUrl);
 }
 

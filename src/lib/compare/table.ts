@@ -6,7 +6,7 @@
  * never loads the whole strings module.
  */
 import { figureWith, formatDate, formatNumber, guillemets } from '../format.ts';
-import type { MetricKind, Qualifier } from '../content/vocabulary-values.ts';
+import { MONEY_KINDS, type MetricKind, type Qualifier } from '../content/vocabulary-values.ts';
 import { fill } from '../search/template.ts';
 import { alignMetrics } from './align.ts';
 import { typesetText } from '../typeset-text.ts';
@@ -58,7 +58,7 @@ export interface CellLine {
   tone?: 'figure' | 'muted' | 'warning';
 }
 
-export interface ComparisonRow {
+interface ComparisonRow {
   /** Stable key: `city`, `metric:budget`, … (tests and the print stylesheet use it). */
   key: string;
   label: string;
@@ -70,19 +70,16 @@ export interface ComparisonRow {
   same: boolean;
 }
 
-export interface ComparisonGroup {
+interface ComparisonGroup {
   key: ComparisonGroupKey;
   label: string;
   rows: ComparisonRow[];
 }
 
-export interface Comparison {
+interface Comparison {
   columns: Pick<CompareRecord, 'id' | 'title' | 'url'>[];
   groups: ComparisonGroup[];
 }
-
-/** Money is shown in its own group, after the counts, as the issue's row list has it. */
-const MONEY_KINDS: readonly MetricKind[] = ['budget', 'prize-fund'];
 
 // Typeset here, since the browser lays these lines out after the page's own typography pass.
 const line = (text: string, tone?: CellLine['tone'], href?: string): CellLine => ({ text: href ? text : typesetText(text), ...(tone ? { tone } : {}), ...(href ? { href } : {}) });
@@ -95,7 +92,7 @@ export function formatPerCapita(pc: PerCapita, t: CompareTableStrings): string {
 
 
 /** The lines of one figure: value with qualifier, unit and year; note; per-capita; source wording. */
-export function metricLines(metric: CompareMetric, populations: CompareRecord['city']['populations'], t: CompareTableStrings): CellLine[] {
+function metricLines(metric: CompareMetric, populations: CompareRecord['city']['populations'], t: CompareTableStrings): CellLine[] {
   const lines = [line(fill(t.metricYear, { figure: figureWith(t.qualifier[metric.qualifier], metric.value, metric.unit), year: metric.year }), 'figure')];
   if (metric.note) lines.push(line(metric.note, 'muted'));
   const pc = perCapita(metric, populationFor(metric.year, populations));

@@ -20,7 +20,7 @@ import { PRACTICE_ID_FILTER } from './record.ts';
 export const REMOTE_BATCH = 12;
 
 /** Pagefind sort of each catalogue order (keys written by SearchMeta.astro, see record.ts; indexed in the catalogue's index only). */
-export const CATALOGUE_SORT_KEYS: Record<CatalogueSort, Record<string, 'asc' | 'desc'>> = {
+const CATALOGUE_SORT_KEYS: Record<CatalogueSort, Record<string, 'asc' | 'desc'>> = {
   added: { published: 'desc' },
   year: { year: 'desc' },
   city: { city: 'asc' },
@@ -28,7 +28,7 @@ export const CATALOGUE_SORT_KEYS: Record<CatalogueSort, Record<string, 'asc' | '
 
 type SortingSearch = (term: string | null, options: { filters: FilterQuery; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindResponse>;
 
-export interface RemoteView {
+interface RemoteView {
   /** The matching practices, in the chosen order; load their cards with `data()`. */
   results: PagefindResult[];
   counts: Record<CatalogueFacet, Map<string, number>>;

@@ -55,14 +55,14 @@ import { CATALOGUE_INDEX, catalogueKey } from './pagefind-client.ts';
 import { libraryVersions } from '../content/library-versions.ts';
 
 /** URL sections whose pages may enter the index. */
-export const INDEXED_SECTIONS = ['practices', 'submissions', 'cities', 'topics'] as const;
+const INDEXED_SECTIONS = ['practices', 'submissions', 'cities', 'topics'] as const;
 
 /** Passed to `createIndex`; part of the reuse key, so changing them forces a fresh index. */
 const INDEX_OPTIONS = { forceLanguage: 'ru' } as const;
 /** Bump when the way the index is built changes in a way the key does not see. */
 const REUSE_FORMAT = 4;
 
-export interface IndexResult {
+interface IndexResult {
   pages: number;
   /** True when the index was copied from the previous build instead of built. */
   reused: boolean;
@@ -87,7 +87,7 @@ export function indexedFiles(siteDir: string): string[] {
  * which would cost more than the hash (about 0.4 s for 2 500 pages). Files are read one by one
  * with awaits between them, so the hash can run while Pagefind indexes in its own process.
  */
-export async function indexKey(siteDir: string): Promise<string> {
+async function indexKey(siteDir: string): Promise<string> {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ format: REUSE_FORMAT, pagefind: pagefindVersion(), libraries: libraryVersions(), options: INDEX_OPTIONS, sections: INDEXED_SECTIONS }));
   for (const file of indexedFiles(siteDir)) {
@@ -181,8 +181,9 @@ export class StreamingIndex {
   }
 
   private pump(): void {
-    while (this.running < IN_FLIGHT && this.queue.length) {
-      const file = this.queue.shift()!;
+    while (this.running < IN_FLIGHT) {
+      const file = this.queue.shift();
+      if (file === undefined) return;
       this.running += 1;
       void this.add(file).finally(() => {
         this.running -= 1;

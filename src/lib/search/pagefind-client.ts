@@ -65,7 +65,7 @@ export interface PagefindApi {
  */
 export const PAGE_SIZE = 5;
 /** Words in a result's excerpt. */
-export const EXCERPT_WORDS = 26;
+const EXCERPT_WORDS = 26;
 
 /**
  * Pagefind's options for this site. `noWorker`: Pagefind 1.5+ runs searches in a Web Worker by
@@ -178,7 +178,7 @@ export interface SearchHit {
   summary?: string;
 }
 
-export function toHit(data: PagefindResultData): SearchHit {
+function toHit(data: PagefindResultData): SearchHit {
   return {
     url: data.url,
     title: data.meta.title ?? data.url,
@@ -190,7 +190,7 @@ export function toHit(data: PagefindResultData): SearchHit {
   };
 }
 
-export interface SearchPage {
+interface SearchPage {
   /** Results best first. */
   results: PagefindResult[];
   /** The first `limit` of them, loaded. */
@@ -211,7 +211,7 @@ interface Ranked {
 }
 
 /** Fewest slots a page must hold to be shown when none holds all: a majority, at least one. */
-export const partialThreshold = (slots: number) => Math.max(1, Math.ceil(slots / 2));
+const partialThreshold = (slots: number) => Math.max(1, Math.ceil(slots / 2));
 
 /**
  * One after another: Pagefind searches share one WebAssembly index whose chunks load while a
@@ -250,7 +250,7 @@ async function searchForReal(pagefind: PagefindApi, query: string, filters: Filt
 /** Runs a plan through Pagefind: one search when it can, merged searches when it must. */
 async function runPlan(pagefind: PagefindApi, plan: QueryPlan, filters: FilterQuery): Promise<Ranked> {
   const { slots } = plan;
-  const phrase = slots.some((s) => s.alternatives[0]!.startsWith('"'));
+  const phrase = slots.some((s) => s.alternatives[0]?.startsWith('"'));
   if (slots.every((s) => s.alternatives.length === 1) && (slots.length === 1 || !phrase)) {
     const response = await searchForReal(pagefind, slots.map((s) => s.alternatives[0]).join(' '), filters);
     if (response) return { results: response.results, counts: response.filters, partial: false, empty: [] };
@@ -271,7 +271,7 @@ async function runPlan(pagefind: PagefindApi, plan: QueryPlan, filters: FilterQu
   // Each slot found through one alternative only (the others were fleeting-vowel guesses that
   // found nothing): one search of those gives Pagefind's own ranking and an excerpt with every
   // word marked.
-  if (slots.length > 1 && perSlot.every((p) => p.productive.length === 1) && !perSlot.some((p) => p.productive[0]!.startsWith('"'))) {
+  if (slots.length > 1 && perSlot.every((p) => p.productive.length === 1) && !perSlot.some((p) => p.productive[0]?.startsWith('"'))) {
     const response = await pagefind.search(perSlot.map((p) => p.productive[0]).join(' '), { filters });
     if (response.results.length) return { results: response.results, counts: response.filters, partial: false, empty: [] };
   }
@@ -313,7 +313,7 @@ async function shard(search: Search, key: string): Promise<unknown> {
  * bank's word one letter away, or undefined when no such word exists. Fetches the list of word
  * shards and at most six small shards per word.
  */
-export async function suggestFor(search: Search, plan: QueryPlan, empty: readonly Slot[]): Promise<string | undefined> {
+async function suggestFor(search: Search, plan: QueryPlan, empty: readonly Slot[]): Promise<string | undefined> {
   const wanted = empty.filter((s) => s.correctable);
   if (!wanted.length) return undefined;
   const existing = new Set((await shard(search, 'index')) as string[]);

@@ -11,7 +11,6 @@ import type { FederalDistrict, PracticeStatus } from '../content/vocabulary-valu
 
 /** The kinds of page in the index; `type` is a filter («practice / submission» in the issue). */
 export const PAGE_TYPES = ['practice', 'submission', 'city', 'topic'] as const;
-export type PageType = (typeof PAGE_TYPES)[number];
 
 /** Filter keys in the order the search page shows them. `practice` is internal (see below). */
 export const FACETS = ['type', 'topic', 'city', 'district', 'year', 'status'] as const;
@@ -47,7 +46,7 @@ export type SearchInput =
   | { type: 'city'; id: string; district: FederalDistrict; cityName: string; summary: string }
   | { type: 'topic'; id: string; summary: string };
 
-export interface SearchRecord {
+interface SearchRecord {
   /** `[key, value]` pairs; a key may repeat (a practice has several topics). */
   filters: [string, string][];
   /** Shown in a result: `city`, `year`, `summary`. Keys are unique. */
