@@ -111,11 +111,14 @@ async function build(label: string): Promise<BuildRun> {
   return { total: run.seconds, astro: run.seconds - pagefind, pagefind, pages, run };
 }
 
-const loadBefore = loadavg()[0]!;
+const [loadBefore = NaN] = loadavg();
 try {
   log(`синтетический банк из ${practices} практик в ${work}`);
   const generated = performance.now();
   const bank = writeSyntheticBank(content, practices);
+  const [firstPractice] = bank.practiceFiles;
+  const lastPractice = bank.practiceFiles.at(-1);
+  if (firstPractice === undefined || lastPractice === undefined) throw new Error('синтетический банк вышел без практик');
   const recallPlan = plantRecallWords(content, bank.practiceFiles);
   log(`сгенерирован за ${((performance.now() - generated) / 1000).toFixed(1)} с`);
   rmSync(dist, { recursive: true, force: true });
@@ -124,17 +127,17 @@ try {
   const cold = await build('холодная сборка');
   const unchanged = await build('повторная сборка без изменений');
   // One practice changes the way an editor changes it: a sentence added to its description.
-  appendFileSync(join(content, bank.practiceFiles[bank.practiceFiles.length - 1]!), '\nДобавлено редактором при повторной сборке.\n');
+  appendFileSync(join(content, lastPractice), '\nДобавлено редактором при повторной сборке.\n');
   const oneChanged = await build('повторная сборка после правки одной практики');
 
   const size = folderSize(dist);
-  const practicePath = `/${bank.practiceFiles[0]!.replace(/\.mdx$/, '')}/`;
+  const practicePath = `/${firstPractice.replace(/\.mdx$/, '')}/`;
   const page = pageWeight(dist, practicePath);
   log('первый поиск в Chromium…');
   const search = await firstSearchWeight(dist, '/', values.query);
   const largest = largestHtml(dist);
   // Four practices of different cities, as a reader would compare them.
-  const compared = [0, 1, 2, 3].map((i) => bank.practiceFiles[Math.floor((i * bank.practiceFiles.length) / 4)]!.replace(/^practices\//, '').replace(/\.mdx$/, ''));
+  const compared = [0, 1, 2, 3].flatMap((i) => bank.practiceFiles[Math.floor((i * bank.practiceFiles.length) / 4)] ?? []).map((file) => file.replace(/^practices\//, '').replace(/\.mdx$/, ''));
   const compare = compareWeight(dist, compared);
   const feeds = feedSizes(dist);
   log(`первый поиск по файлам (gzip): ${search.perFile.map((f) => `${f.path} ${(f.gzip / 1024).toFixed(1)} КБ`).join(', ')}`);
@@ -148,7 +151,7 @@ try {
     coldTotal: cold.total,
     coldCpu: cold.run.cpuSeconds,
     loadBefore,
-    loadAfter: loadavg()[0]!,
+    loadAfter: loadavg()[0] ?? NaN,
     cores: availableParallelism(),
     buildPeak: cold.run.peaks.astro ?? NaN,
     indexPeak: cold.run.peaks.pagefind ?? NaN,

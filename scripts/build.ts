@@ -7,16 +7,18 @@
  * With no index kept from the last build (a cold build), pages are indexed while Astro is still
  * rendering: Astro prints each page once written (`├─ /practices/…/index.html`), and that page
  * goes to Pagefind straight away (StreamingIndex in src/lib/search/index-site.ts), so the two
- * run side by side. With a kept index, the build first finishes and the index is reused when the
- * indexed HTML is unchanged, or built afresh otherwise. ASDG_STREAM_INDEX=0 turns streaming off
- * (to measure what it pays).
+ * run side by side. With a kept index (a rebuild), streaming starts at the first indexed page
+ * Astro renders afresh rather than restores from its cache; at the end the indexed HTML is hashed,
+ * and when it is unchanged the kept index is used and the streamed pages are dropped. A rebuild
+ * that renders no indexed page afresh hashes and reuses as before. ASDG_STREAM_INDEX=0 turns
+ * streaming off (to measure what it pays).
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { readCommandLine } from '../src/lib/editorial/cli.ts';
 import { BUILD_COMMAND } from '../src/lib/editorial/commands.ts';
-import { hasKeptIndex, indexSite, StreamingIndex } from '../src/lib/search/index-site.ts';
+import { hasKeptIndex, indexSite, isIndexed, StreamingIndex } from '../src/lib/search/index-site.ts';
 import { isPublishing, siteConfig } from '../src/lib/site/site-config.ts';
 import { BUILD_REPORT_ENV, writeBuildReport, type BuildReport } from './lib/build-report.ts';
 
@@ -39,10 +41,32 @@ const outDir = resolve(process.env.OUT_DIR ?? 'dist');
 // The cache folder Astro uses (astro.config.mjs): an unchanged site reuses the last index.
 const cacheDir = resolve(process.env.CACHE_DIR ?? 'node_modules/.astro');
 const started = performance.now();
-const streaming = process.env.ASDG_STREAM_INDEX !== '0' && !hasKeptIndex(cacheDir) ? await StreamingIndex.start(outDir) : undefined;
+const streamingOn = process.env.ASDG_STREAM_INDEX !== '0';
+const rebuild = hasKeptIndex(cacheDir);
+let streaming = streamingOn && !rebuild ? await StreamingIndex.start(outDir) : undefined;
+/**
+ * A rebuild streams too, but only from the first indexed page Astro renders afresh (not
+ * `(cached)` / `(restored)`): until then the index may well be unchanged, and indexing would only
+ * take CPU from Astro. The pages reported before it are handed over then.
+ */
+const waiting: string[] = [];
+let starting: Promise<StreamingIndex> | undefined;
+function offerPage(page: string, reused: boolean): void {
+  if (streaming) return streaming.offer(page);
+  if (!streamingOn || !isIndexed(page.replace(/^\/+/, ''))) return;
+  waiting.push(page);
+  if (reused || starting) return;
+  starting = StreamingIndex.start(outDir).then((index) => {
+    streaming = index;
+    for (const waited of waiting.splice(0)) index.offer(waited);
+    return index;
+  });
+}
 
 /** A page line of Astro's output: `12:00:00   ├─ /practices/a/b/index.html (+3ms)`. */
 const PAGE_LINE = /[├└]─ (\/\S+\.html)\b/;
+/** What Astro appends to the page line of a page taken from its cache instead of rendered. */
+const REUSED_PAGE = /\((cached|restored)\)\s*$/;
 /** Astro's summary line: `12:00:00 [build] 27 page(s) built in 4.1s`. */
 const PAGES_BUILT_LINE = /(\d+) page\(s\) built/;
 
@@ -54,12 +78,13 @@ lines.on('line', (line) => {
   process.stdout.write(`${line}\n`);
   // Colours (FORCE_COLOR) put escape codes between the marker and the path.
   const plain = line.replace(/\x1b\[[0-9;]*m/g, '');
-  const page = streaming && PAGE_LINE.exec(plain)?.[1];
-  if (page) streaming.offer(page);
+  const page = PAGE_LINE.exec(plain)?.[1];
+  if (page) offerPage(page, REUSED_PAGE.test(plain));
   const built = PAGES_BUILT_LINE.exec(plain)?.[1];
   if (built) astroPages = Number(built);
 });
 const status = await new Promise<number>((done) => astro.on('close', (code) => done(code ?? 1)));
+if (starting) await starting;
 if (status !== 0) {
   await streaming?.finish().catch(() => undefined);
   process.exit(status);
@@ -69,7 +94,16 @@ const indexStarted = performance.now();
 const secondsSince = (from: number) => (performance.now() - from) / 1000;
 const shown = (seconds: number) => seconds.toFixed(1);
 let report: BuildReport;
-if (streaming) {
+if (streaming && rebuild) {
+  const { pages, reused, streamed } = await streaming.finishOrReuse(cacheDir);
+  const indexSeconds = secondsSince(indexStarted);
+  report = { astroPages, indexedPages: pages, streamedPages: streamed, indexReused: reused, indexSeconds, totalSeconds: secondsSince(started) };
+  console.log(
+    reused
+      ? `pagefind: индекс не изменился, ${pages} страниц взяты из кэша за ${shown(indexSeconds)} с`
+      : `pagefind: ${pages} страниц проиндексировано за ${shown(indexSeconds)} с (после сборки; ${streamed} страниц — во время сборки)`,
+  );
+} else if (streaming) {
   const { pages, streamed } = await streaming.finish({ cacheDir });
   const indexSeconds = secondsSince(indexStarted);
   const totalSeconds = secondsSince(started);

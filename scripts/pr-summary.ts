@@ -23,10 +23,11 @@ try {
 }
 const parts = diff.split('\0').filter(Boolean);
 const files: ChangedFile[] = [];
-for (let i = 0; i < parts.length; ) {
-  const code = parts[i++]!;
+for (let code = parts.shift(); code !== undefined; code = parts.shift()) {
   const status = code[0] as ChangedFile['status'];
-  const path = status === 'R' || code[0] === 'C' ? (i++, parts[i++]!) : parts[i++]!;
+  if (code[0] === 'R' || code[0] === 'C') parts.shift(); // the old path; the new one follows
+  const path = parts.shift();
+  if (path === undefined) throw new Error(`git diff --name-status: после «${code}» нет имени файла`);
   const normalised = (['A', 'M', 'R', 'D'] as const).includes(status as 'A') ? status : 'M';
   files.push({ status: normalised, path, ...(normalised === 'D' ? {} : { text: git('show', `HEAD:${path}`) }) });
 }

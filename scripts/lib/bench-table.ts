@@ -55,7 +55,7 @@ const s = (seconds: number) => `${seconds.toFixed(1)} с`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} КБ`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} МБ`;
 
-export interface BenchRow {
+interface BenchRow {
   key: string;
   label: string;
   value: (f: BenchFigures) => string;

@@ -52,8 +52,7 @@ function descendants(root: number): number[] {
   for (const p of allProcesses()) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p.pid]);
   const out: number[] = [];
   const queue = [root];
-  while (queue.length) {
-    const pid = queue.pop()!;
+  for (let pid = queue.pop(); pid !== undefined; pid = queue.pop()) {
     out.push(pid);
     queue.push(...(children.get(pid) ?? []));
   }

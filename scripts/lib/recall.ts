@@ -16,7 +16,7 @@ import { configure, searchPages, type PagefindApi, type Search } from '../../src
 import type { SynonymIndex } from '../../src/lib/search/synonyms.ts';
 
 /** «й» adjectives, «ё»/«е», fleeting vowels: the kinds of form Pagefind 1.6 alone misses. */
-export const RECALL_WORDS = [
+const RECALL_WORDS = [
   { word: 'таёжный', step: 7, forms: ['таёжный', 'таежных', 'таёжным', 'таежная'] },
   { word: 'ледовый', step: 11, forms: ['ледовый', 'ледовых', 'ледовому'] },
   { word: 'девушка', step: 13, forms: ['девушка', 'девушек', 'девушкам'] },
@@ -25,7 +25,7 @@ export const RECALL_WORDS = [
   { word: 'отец', step: 23, forms: ['отец', 'отцов', 'отцам'] },
 ] as const;
 
-export interface RecallPlan {
+interface RecallPlan {
   /** word → number of practice pages that hold one of its forms. */
   expected: Record<string, number>;
 }

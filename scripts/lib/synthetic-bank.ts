@@ -7,8 +7,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const SYNTHETIC_CITIES = 40;
-export const SYNTHETIC_TOPICS = 25;
+const SYNTHETIC_CITIES = 40;
+const SYNTHETIC_TOPICS = 25;
 /** Reporting years: one submission per city and year, practices spread over them. */
 const YEARS = Array.from({ length: 12 }, (_, i) => 2012 + i);
 
@@ -25,14 +25,18 @@ export function seededRandom(seed: number): () => number {
 }
 
 type Random = () => number;
-const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+function pick<T>(random: Random, list: readonly T[]): T {
+  const item = list[Math.floor(random() * list.length)];
+  if (item === undefined) throw new Error('pick: nothing to pick from an empty list');
+  return item;
+}
 const int = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
-const capitalise = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`;
+const capitalise = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-export const cityId = (i: number) => `sintetgrad-${pad(i)}`;
-export const topicId = (i: number) => `synthetic-topic-${pad(i)}`;
-export const practiceId = (city: number, n: number) => `${cityId(city)}/practice-${pad(n, 5)}`;
+const cityId = (i: number) => `sintetgrad-${pad(i)}`;
+const topicId = (i: number) => `synthetic-topic-${pad(i)}`;
+const practiceId = (city: number, n: number) => `${cityId(city)}/practice-${pad(n, 5)}`;
 
 const TOPIC_NAMES = [
   'Ресурсные центры', 'НКО и общественные объединения', 'Волонтёрство', 'Обучающийся город', 'ТОС',
@@ -151,13 +155,13 @@ function submissionMdx(city: number, year: number, random: Random, figures: read
   ].join('\n');
 }
 
-export interface PracticeSpec {
+interface PracticeSpec {
   city: number;
   n: number;
   year: number;
 }
 
-export function practiceMdx(spec: PracticeSpec, random: Random, topics: number, withComponents: boolean, figures: string[] = []): string {
+function practiceMdx(spec: PracticeSpec, random: Random, topics: number, withComponents: boolean, figures: string[] = []): string {
   const topicCount = int(random, 1, 3);
   const chosen = new Set<number>();
   while (chosen.size < topicCount) chosen.add(int(random, 1, topics));
@@ -211,7 +215,7 @@ export function practiceMdx(spec: PracticeSpec, random: Random, topics: number, 
   ].join('\n');
 }
 
-export interface SyntheticBank {
+interface SyntheticBank {
   root: string;
   practices: number;
   /** Files of practices, relative to `root`, in generation order. */
@@ -257,9 +261,9 @@ export function writeSyntheticBank(root: string, practices: number, seed = 2013)
     writeFileSync(join(root, file), practiceMdx(spec, random, SYNTHETIC_TOPICS, i % 5 === 0, figures));
     practiceFiles.push(file);
   }
-  for (const key of [...used.keys()].sort()) {
+  for (const [key, figures] of [...used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const [city, year] = key.split(':').map(Number) as [number, number];
-    writeFileSync(join(dir(`submissions/${cityId(city)}`), `${year}-public-engagement.mdx`), submissionMdx(city, year, random, used.get(key)!));
+    writeFileSync(join(dir(`submissions/${cityId(city)}`), `${year}-public-engagement.mdx`), submissionMdx(city, year, random, figures));
   }
   return { root, practices, practiceFiles };
 }

@@ -11,7 +11,7 @@ import { launchBrowser, openPage } from './browser.ts';
 import { serveStatic } from './static-server.ts';
 import { PAGE_SIZE, PAGEFIND_OPTIONS } from '../../src/lib/search/pagefind-client.ts';
 
-export const gzipBytes = (data: Uint8Array | string) => gzipSync(data, { level: 9 }).byteLength;
+const gzipBytes = (data: Uint8Array | string) => gzipSync(data, { level: 9 }).byteLength;
 
 export function folderSize(dir: string): { bytes: number; files: number } {
   let bytes = 0;
@@ -24,7 +24,7 @@ export function folderSize(dir: string): { bytes: number; files: number } {
   return { bytes, files };
 }
 
-export interface PageWeight {
+interface PageWeight {
   htmlGzip: number;
   cssGzip: number;
   /** Scripts the page loads or holds; a practice page must need none. */
@@ -44,7 +44,7 @@ export function pageWeight(dist: string, urlPath: string): PageWeight {
   return { htmlGzip: gzipBytes(html), cssGzip, scripts: document.querySelectorAll('script').length };
 }
 
-export interface SearchWeight {
+interface SearchWeight {
   files: number;
   /** Each file fetched with its gzip size, largest first. */
   perFile: { path: string; gzip: number }[];

@@ -3,6 +3,7 @@
  * carrying literals, so wording is reviewed in one place.
  */
 import type { FederalDistrict, MetricKind, PracticeStatus, Qualifier } from '../lib/content/vocabulary-values.ts';
+import { plural } from '../lib/format-count.ts';
 
 /** Names of a practice's fields: the fact box and the compare view must call a field the same. */
 const PRACTICE_FIELDS = {
@@ -18,12 +19,6 @@ const PRACTICE_FIELDS = {
   source: 'Источник',
 } as const;
 
-const pluralRules = new Intl.PluralRules('ru');
-/** «практика / практики / практик» for a count (format.ts has the same for pages; it imports this file). */
-function russianPlural(count: number, forms: readonly [string, string, string]): string {
-  const rule = pluralRules.select(count);
-  return rule === 'one' ? forms[0] : rule === 'few' ? forms[1] : forms[2];
-}
 export const ru = {
   siteName: 'Банк практик АСДГ',
   siteTagline: 'Муниципальные практики городов Сибири и Дальнего Востока',
@@ -54,7 +49,7 @@ export const ru = {
     year: 'Год',
     sourceWording: 'В источнике',
     description: 'Описание',
-    sourceLink: (title: string, year: number) => `${title} (материал города за ${year} год)`,
+    sourceLink: (title: string, year: number | string) => `${title} (материал города за ${year} год)`,
     related: 'Похожие практики',
     published: 'Опубликовано в банке',
     updated: 'Обновлено',
@@ -172,7 +167,7 @@ export const ru = {
     tooMany: (max: number) => `Показаны первые ${max} практики из ссылки: больше на страницу не помещается.`,
     unknown: (ids: string) => `Не найдены практики: ${ids}. Возможно, ссылка устарела.`,
     // Drawn by the browser after the page's typography pass, so its no-break spaces are written here.
-    showing: (count: number) => `В\u00A0сравнении ${count}\u00A0${russianPlural(count, ['практика', 'практики', 'практик'])}`,
+    showing: (count: number) => `В\u00A0сравнении ${count}\u00A0${plural(count, ['практика', 'практики', 'практик'])}`,
     hideSame: 'Скрыть строки, где все практики совпадают',
     add: 'Добавить практику',
     addChoose: 'Выберите практику',
@@ -196,12 +191,12 @@ export const ru = {
       district: 'Федеральный округ',
     },
     none: '—',
-    metricYear: (figure: string, year: number) => `${figure} (${year})`,
+    metricYear: (figure: string, year: number | string) => `${figure} (${year})`,
     sourceWording: (source: string) => `в источнике: ${source}`,
-    perCapita: (figure: string, year: number) => `${figure} на 1 000 жителей (население на ${year} год)`,
+    perCapita: (figure: string, year: number | string) => `${figure} на 1 000 жителей (население на ${year} год)`,
     perCapitaQualifier: { exact: '', 'more-than': 'более', about: '≈', 'up-to': 'до' } satisfies Record<Qualifier, string>,
     notComparable: (units: string) => `Не сопоставимо: разные единицы (${units}); цифры не пересчитываются`,
-    statusAsOf: (status: string, year: number) => `${status} (по данным на ${year} год)`,
+    statusAsOf: (status: string, year: number | string) => `${status} (по данным на ${year} год)`,
     map: {
       title: 'Города на карте',
       caption: 'Кружок тем больше, чем больше у города практик в банке. Тот же список — текстом ниже.',
@@ -427,6 +422,7 @@ export const ru = {
       statusYear: 'На какой год известно состояние',
       submission: 'Материал города, из которого взята практика',
       chooseSubmission: '— выберите материал —',
+      chooseCityFirst: '— сначала выберите город —',
       operator: 'Организатор',
       partners: 'Партнёры',
       partnersHint: 'По одному на строке.',
@@ -444,7 +440,7 @@ export const ru = {
       bodyHint: 'Обычный текст: каждый абзац — с новой строки, пункт списка — со знака «-». Текст будет опубликован как есть.',
     },
     check: 'Проверить и подготовить файл',
-    errorsTitle: (count: number) => `Исправьте ошибки в форме (${count}):`,
+    errorsTitle: (count: number | string) => `Исправьте ошибки в форме (${count}):`,
     readyTitle: 'Файл готов',
     readyLead: (path: string) => `Файл ${path} прошёл проверку. Отправьте его одним из способов:`,
     download: 'Скачать файл',
@@ -457,6 +453,8 @@ export const ru = {
     noscriptSubject: 'Практика для банка практик АСДГ',
     notInBankCity: 'Нашего города ещё нет в банке',
     notInBankSubmission: 'Отчёта ещё нет в банке — приложу его',
+    loadingSubmissions: 'Загружаем материалы города…',
+    submissionsError: 'Не удалось загрузить материалы города. Обновите страницу или выберите «Отчёта ещё нет в банке».',
     newCityGroup: 'Новый город',
     newCityNote: 'Эти данные станут страницей города. Каждое значение — из официального источника (устав, сайт администрации).',
     newCity: {
@@ -486,7 +484,7 @@ export const ru = {
       fileHint: 'Файл никуда не загружается: он появится в списке файлов для письма.',
     },
     filesTitle: 'Файлы готовы',
-    filesLead: (count: number) => `Практика прошла проверку. Подготовлено файлов: ${count}.`,
+    filesLead: (count: number | string) => `Практика прошла проверку. Подготовлено файлов: ${count}.`,
     stepsTitle: 'Что делать дальше',
     stepDownload: 'Скачайте каждый файл из списка ниже.',
     stepSend: 'Отправьте все файлы одним письмом в редакцию банка практик АСДГ:',
@@ -562,7 +560,7 @@ export const ru = {
       adaptedFromLead: 'Эта практика повторяет практику другого города:',
       changes: 'Что изменили',
       repeatedBy: 'Повторили',
-      repeatedByItem: (city: string, year: number) => `${city}, ${year}`,
+      repeatedByItem: (city: string, year: number | string) => `${city}, ${year}`,
       rowAdaptedFrom: 'Взята у',
       rowRepeatedBy: 'Повторили',
       cityHeading: 'Обмен практиками',
@@ -700,5 +698,3 @@ export const ru = {
     after: 'Редакция сверит цифры с отчётом и опубликует практику. Город, которого ещё нет в банке, тоже может прислать практику.',
   },
 } as const;
-
-export type Strings = typeof ru;

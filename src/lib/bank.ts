@@ -28,7 +28,7 @@ export interface Bank {
 const byTitle = (a: { data: { title: string } }, b: { data: { title: string } }) => a.data.title.localeCompare(b.data.title, 'ru');
 
 /** Newest in the bank first; ties broken by title so the order is stable. */
-export function byPublished(a: PracticeEntry, b: PracticeEntry): number {
+function byPublished(a: PracticeEntry, b: PracticeEntry): number {
   return b.data.published.getTime() - a.data.published.getTime() || byTitle(a, b);
 }
 

@@ -7,3 +7,8 @@ const dateFormat = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'lo
 export function formatDate(date: Date): string {
   return dateFormat.format(date);
 }
+
+/** `YYYY-MM-DD` (UTC), as `<time datetime>` and the content files write a day. */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

@@ -4,36 +4,18 @@
  */
 import { ru } from '../i18n/ru.ts';
 import type { Qualifier } from './content/vocabulary-values.ts';
+import { formatNumber, plural } from './format-count.ts';
 
-/** Narrow no-break space: the thin space Russian typography puts between digit groups. */
-export const THIN_SPACE = '\u202F';
-
-const pluralRules = new Intl.PluralRules('ru');
-
-/**
- * `15000` → «15 000» with thin spaces. Four-digit numbers stay whole («1000»), as Russian
- * typesetting has it; decimals take a comma.
- */
-export function formatNumber(value: number): string {
-  const [whole = '', fraction] = String(Math.abs(value)).split('.');
-  const grouped = whole.length > 4 ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, THIN_SPACE) : whole;
-  return `${value < 0 ? '−' : ''}${grouped}${fraction ? `,${fraction}` : ''}`;
-}
-
-/** Picks «практика / практики / практик» for a count through `Intl.PluralRules`. */
-export function plural(count: number, forms: readonly [one: string, few: string, many: string]): string {
-  const rule = pluralRules.select(count);
-  return rule === 'one' ? forms[0] : rule === 'few' ? forms[1] : forms[2];
-}
-
-/** «5 практик». */
-export function countOf(count: number, forms: readonly [string, string, string]): string {
-  return `${formatNumber(count)} ${plural(count, forms)}`;
-}
+// In their own module, which does not import ru.ts, so ru.ts and browser scripts can count.
+export { THIN_SPACE, countOf, formatNumber, plural } from './format-count.ts';
 
 /** «более 15 000 человек»: the qualifier is part of the figure and never dropped. */
 export function formatFigure(value: number, qualifier: Qualifier, unit: string): string {
-  const word = ru.qualifier[qualifier];
+  return figureWith(ru.qualifier[qualifier], value, unit);
+}
+
+/** `formatFigure` with the qualifier's word given: for a browser script, which has no ru.ts. */
+export function figureWith(word: string, value: number, unit: string): string {
   return [word, formatNumber(value), unit].filter(Boolean).join(' ');
 }
 
@@ -45,12 +27,7 @@ export function formatYears(start: number, end?: number): string {
 
 // In its own module, which does not import ru.ts, so a browser script can format a date without
 // loading every string of the site.
-export { formatDate } from './format-date.ts';
-
-/** ISO date for `<time datetime>`. */
-export function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
+export { formatDate, isoDate } from './format-date.ts';
 
 /** Wraps in «ёлочки» unless the text already opens with one. */
 export function guillemets(text: string): string {

@@ -39,9 +39,13 @@ export function relatedIndex<T extends RelatableItem>(all: readonly T[]): (curre
     const top: { shared: number; item: T }[] = [];
     for (const [item, count] of shared) {
       const candidate = { shared: count, item };
-      if (top.length === limit && !better(candidate, top[top.length - 1]!, current.cityId)) continue;
+      const beats = (i: number) => {
+        const other = top[i];
+        return other !== undefined && better(candidate, other, current.cityId);
+      };
+      if (top.length === limit && !beats(top.length - 1)) continue;
       let at = top.length;
-      while (at > 0 && better(candidate, top[at - 1]!, current.cityId)) at--;
+      while (at > 0 && beats(at - 1)) at--;
       top.splice(at, 0, candidate);
       if (top.length > limit) top.pop();
     }

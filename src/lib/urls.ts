@@ -48,7 +48,7 @@ export const urls = urlsUnder(BASE);
 export const rootUrls = urlsUnder('/');
 
 /** A root-relative address of the site (`/rss.xml`) under the base path; others unchanged. */
-export function withBase(href: string, base: string = BASE): string {
+function withBase(href: string, base: string = BASE): string {
   if (!href.startsWith('/') || href.startsWith('//') || base === '/') return href;
   const prefix = base.replace(/\/$/, '');
   return href === prefix || href.startsWith(`${prefix}/`) ? href : `${prefix}${href}`;

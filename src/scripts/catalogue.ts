@@ -20,7 +20,7 @@ import {
   type CatalogueItem,
   type CatalogueSort,
 } from '../lib/search/catalogue.ts';
-import { loadSearch, matchingPractices } from '../lib/search/pagefind-client.ts';
+import { loadSearch, matchingPractices, mergeCatalogue } from '../lib/search/pagefind-client.ts';
 import { loadCards, remoteView, REMOTE_BATCH, type RemoteCard } from '../lib/search/catalogue-remote.ts';
 import { urls } from '../lib/urls.ts';
 import { fill, type SearchStrings } from '../lib/search/template.ts';
@@ -59,11 +59,12 @@ function start(root: HTMLElement): void {
   const sort = form.elements.namedItem('sort') as HTMLSelectElement;
   const strings = JSON.parse(root.dataset.strings ?? '{}') as SearchStrings;
   const bundle = root.dataset.pagefindBundle ?? '/pagefind/pagefind.js';
+  const indexFolder = new URL('./', new URL(bundle, location.href)).href;
   const synonymsUrl = root.dataset.searchSynonyms ?? '/search/synonyms.json';
 
   const cards = [...list.querySelectorAll<HTMLElement>(':scope > [data-practice]')];
   const items = cards.map(itemOf);
-  const cardOf = new Map(cards.map((card, i) => [items[i]!.id, card]));
+  const cardOf = new Map(cards.map((card) => [card.dataset.practice ?? '', card]));
   const checkboxes = [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
 
   const remote = Number(root.dataset.pages ?? '1') > 1;
@@ -143,7 +144,7 @@ function start(root: HTMLElement): void {
       // every search; the index then narrows, counts and orders those practices.
       const matched = await idsFor(state.q);
       if (state.q && textFailed) throw new Error('text query failed');
-      view = await remoteView((await loadSearch(bundle, synonymsUrl)).pagefind, state, matched);
+      view = await remoteView(await mergeCatalogue((await loadSearch(bundle, synonymsUrl)).pagefind, indexFolder), state, matched);
     } catch {
       if (mine === ticket) status.textContent = strings.textError;
       return;
@@ -210,7 +211,7 @@ function start(root: HTMLElement): void {
     if (mine !== ticket) return; // a newer state has been asked for meanwhile
     const { shown, counts } = viewOf(items, state, matched);
     const visible = new Set(shown.map((item) => item.id));
-    for (const item of shown) list.append(cardOf.get(item.id)!);
+    list.append(...shown.flatMap((item) => cardOf.get(item.id) ?? []));
     for (const card of cards) card.hidden = !visible.has(card.dataset.practice ?? '');
     for (const box of checkboxes) {
       const facet = box.name as CatalogueFacet;

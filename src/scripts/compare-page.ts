@@ -3,9 +3,11 @@
  * only the shown practices (/compare/p/<city>/<slug>.json each, in parallel, kept once loaded)
  * and lays out the table `buildComparison` describes. The «add» choice loads one city's list
  * (/compare/c/<city>.json) when the reader picks that city. Every change rewrites
- * both the URL (so the address bar is always the link to send) and the stored choice.
+ * both the URL (so the address bar is always the link to send) and the stored choice. Its words
+ * are in the root's `data-strings` (page-strings.ts), not imported from ru.ts.
  */
-import { ru } from '../i18n/ru.ts';
+import type { ComparePageStrings } from '../lib/compare/page-strings.ts';
+import { fill } from '../lib/search/template.ts';
 import { buildComparison, type CellLine } from '../lib/compare/table.ts';
 import type { CompareRecord } from '../lib/compare/record.ts';
 import type { CityChoices } from '../lib/compare/from-bank.ts';
@@ -54,6 +56,7 @@ async function init(root: HTMLElement): Promise<void> {
   const addSelect = q<HTMLSelectElement>('[data-compare-add-select]');
   const share = q<HTMLAnchorElement>('[data-compare-share]');
   const base = root.dataset.base ?? '/compare/';
+  const t = JSON.parse(root.dataset.strings ?? '{}') as ComparePageStrings;
   app.hidden = false;
 
   const practicesPrefix = root.dataset.practices ?? 'p/';
@@ -67,20 +70,21 @@ async function init(root: HTMLElement): Promise<void> {
   const notices: string[] = [];
   let ids = asked;
   if (ids.length > MAX_COMPARED) {
-    notices.push(ru.compare.tooMany(MAX_COMPARED));
+    notices.push(t.tooMany);
     ids = ids.slice(0, MAX_COMPARED);
   }
   try {
     const records = await Promise.all(ids.map((id) => loadRecord(practicesPrefix, id)));
-    records.forEach((record, i) => {
-      if (record) byId.set(ids[i]!, record);
+    ids.forEach((id, i) => {
+      const record = records[i];
+      if (record) byId.set(id, record);
     });
   } catch {
-    status.replaceChildren(el('p', {}, ru.compare.loadError));
+    status.replaceChildren(el('p', {}, t.loadError));
     return;
   }
   const unknown = ids.filter((id) => !byId.has(id));
-  if (unknown.length) notices.unshift(ru.compare.unknown(unknown.join(', ')));
+  if (unknown.length) notices.unshift(fill(t.unknown, { ids: unknown.join(', ') }));
   ids = ids.filter((id) => byId.has(id));
 
   function commit(next: string[], focus: () => void): void {
@@ -95,9 +99,10 @@ async function init(root: HTMLElement): Promise<void> {
 
   function renderStatus(): void {
     const messages = [...notices];
-    if (ids.length === 0) messages.push(ru.compare.empty);
-    else if (ids.length < MIN_COMPARED) messages.push(ru.compare.showing(ids.length), ru.compare.needMore);
-    else messages.push(ru.compare.showing(ids.length));
+    const showing = t.showing[ids.length] ?? '';
+    if (ids.length === 0) messages.push(t.empty);
+    else if (ids.length < MIN_COMPARED) messages.push(showing, t.needMore);
+    else messages.push(showing);
     status.replaceChildren(...messages.map((m) => el('p', {}, m)));
   }
 
@@ -108,16 +113,16 @@ async function init(root: HTMLElement): Promise<void> {
     const options = (choices?.city === addCity.value ? choices.practices : [])
       .filter((p) => !ids.includes(p.id))
       .map((p) => el('option', { value: p.id }, p.title));
-    addSelect.replaceChildren(el('option', { value: '' }, ru.compare.addChoose), ...options);
+    addSelect.replaceChildren(el('option', { value: '' }, t.addChoose), ...options);
     addSelect.disabled = full || options.length === 0;
     addButton.disabled = addSelect.disabled;
   }
 
   function renderTable(records: CompareRecord[]): void {
-    const comparison = buildComparison(records);
+    const comparison = buildComparison(records, t.table);
     const head = el('tr', {}, el('td'));
     for (const column of comparison.columns) {
-      const remove = el('button', { type: 'button', class: 'col-remove', 'data-remove': column.id, 'aria-label': ru.compare.removeFor(column.title) }, ru.compare.remove);
+      const remove = el('button', { type: 'button', class: 'col-remove', 'data-remove': column.id, 'aria-label': fill(t.removeFor, { title: column.title }) }, t.remove);
       remove.addEventListener('click', () => {
         const position = ids.indexOf(column.id);
         commit(ids.filter((x) => x !== column.id), () => {
@@ -147,7 +152,7 @@ async function init(root: HTMLElement): Promise<void> {
         row.cells.forEach((cell, i) => {
           // data-label: on a phone the table is stacked and each value is headed by its practice's name.
           const td = el('td', { 'data-practice': comparison.columns[i]?.id ?? '', 'data-label': comparison.columns[i]?.title ?? '' });
-          td.append(...(cell.length ? cell.map(lineNode) : [ru.compare.none]));
+          td.append(...(cell.length ? cell.map(lineNode) : [t.none]));
           tr.append(td);
         });
         body.append(tr);
@@ -181,7 +186,7 @@ async function init(root: HTMLElement): Promise<void> {
       const loaded = await loadChoices(citiesPrefix, city);
       if (addCity.value === city) choices = loaded;
     } catch {
-      status.replaceChildren(el('p', {}, ru.compare.loadError));
+      status.replaceChildren(el('p', {}, t.loadError));
     }
     renderAdd();
   });
@@ -194,7 +199,7 @@ async function init(root: HTMLElement): Promise<void> {
       if (!record) return;
       byId.set(id, record);
     } catch {
-      status.replaceChildren(el('p', {}, ru.compare.loadError));
+      status.replaceChildren(el('p', {}, t.loadError));
       return;
     }
     commit([...ids, id], () => addSelect.focus());

@@ -5,7 +5,7 @@
  */
 import { parseStored, STORAGE_KEY, toggleId, type ToggleResult } from '../lib/compare/selection.ts';
 
-export const CHANGE_EVENT = 'asdg:compare-change';
+const CHANGE_EVENT = 'asdg:compare-change';
 
 export function readSelection(): string[] {
   try {

@@ -8,7 +8,8 @@ import { hasSelection, type ViewState } from '../lib/search/url-state.ts';
 import { formUrlSync, writeToControls } from '../lib/search/form-state.ts';
 import { FACETS, type Facet } from '../lib/search/record.ts';
 import { PAGE_SIZE, loadHits, loadSearch, searchPages, type PagefindResult, type SearchHit } from '../lib/search/pagefind-client.ts';
-import { countWith, fill, type SearchStrings } from '../lib/search/template.ts';
+import { countOf } from '../lib/format-count.ts';
+import { fill, type SearchStrings } from '../lib/search/template.ts';
 
 type State = ViewState<Facet>;
 
@@ -129,7 +130,7 @@ function start(root: HTMLElement): void {
       list.replaceChildren(...page.hits.map((hit) => resultItem(hit, strings)));
       more.hidden = shown >= results.length;
       showCounts(page.counts);
-      const found = fill(strings.results, { count: countWith(results.length, strings.resultForms) });
+      const found = fill(strings.results, { count: countOf(results.length, strings.resultForms) });
       if (results.length) say(page.partial ? `${strings.partial} ${found}` : found);
       else say(state.q ? fill(strings.nothing, { query: state.q }) : strings.nothingFiltered);
       if (page.suggestion) suggest(page.suggestion);

@@ -2,11 +2,14 @@
  * The submit page in the browser: checks the form with the content schema (the same zod
  * schema the build uses), shows each error beside its field and in a summary that takes the
  * focus, and offers the valid result as a file to download and as a prefilled "new file"
- * page of the repository. Nothing is sent anywhere by this script.
+ * page of the repository. Nothing is sent anywhere by this script. The material list is filled
+ * with the chosen city's materials, loaded from /submit/materials/<city>.json (one small file per
+ * city, kept once loaded); the words come from the form's `data-strings`, not from ru.ts.
  */
 import { z } from 'astro/zod';
-import { ru } from '../i18n/ru';
-import { newFileUrl, todayUtc, type FieldError, type FormValues, type SubmitVocabulary } from '../lib/editorial/submit-form';
+import { newFileUrl, todayUtc, type CitySubmissions, type FieldError, type FormValues, type SubmitVocabulary } from '../lib/editorial/submit-form';
+import type { SubmitStrings } from '../lib/editorial/submit-strings';
+import { fill } from '../lib/search/template';
 import { NOT_IN_BANK, prepareBundle, type SubmitFile } from '../lib/editorial/submit-bundle';
 
 // zod compiles fast paths with `new Function`, which the site's CSP forbids (and reports).
@@ -18,6 +21,7 @@ const summaryTitle = document.querySelector<HTMLElement>('#submit-errors-title')
 const summaryList = document.querySelector<HTMLUListElement>('#submit-errors-list');
 const result = document.querySelector<HTMLElement>('#submit-result');
 let downloadUrls: string[] = [];
+const strings = JSON.parse(form?.dataset.strings ?? '{}') as SubmitStrings;
 
 function controlOf(field: string): HTMLElement | null {
   return document.getElementById(`f-${field}`);
@@ -55,7 +59,7 @@ function showErrors(target: HTMLFormElement, errors: FieldError[]) {
     }
   }
   if (!summary || !summaryTitle || !summaryList) return;
-  summaryTitle.textContent = ru.submit.errorsTitle(shown.length);
+  summaryTitle.textContent = fill(strings.errorsTitle, { count: shown.length });
   summaryList.replaceChildren(
     ...shown.map((error) => {
       const item = document.createElement('li');
@@ -65,7 +69,7 @@ function showErrors(target: HTMLFormElement, errors: FieldError[]) {
       if (control) {
         const link = document.createElement('a');
         link.href = `#${control.id}`;
-        link.textContent = error.field === 'topics' ? `${ru.submit.fields.topics}: ${error.message}` : text;
+        link.textContent = error.field === 'topics' ? `${strings.topics}: ${error.message}` : text;
         link.addEventListener('click', (event) => {
           event.preventDefault();
           control.focus();
@@ -112,7 +116,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, c
 function downloadLink(blob: Blob, name: string): HTMLAnchorElement {
   const url = URL.createObjectURL(blob);
   downloadUrls.push(url);
-  const link = element('a', `${ru.submit.download}: ${name}`, 'button');
+  const link = element('a', `${strings.download}: ${name}`, 'button');
   link.href = url;
   link.download = name;
   return link;
@@ -121,7 +125,7 @@ function downloadLink(blob: Blob, name: string): HTMLAnchorElement {
 function showFiles(files: SubmitFile[], vocabulary: SubmitVocabulary, reportFile: File | undefined, newSubmission: string | undefined, reportFileOnly: boolean) {
   for (const url of downloadUrls) URL.revokeObjectURL(url);
   downloadUrls = [];
-  const t = ru.submit;
+  const t = strings;
   const [practice, ...others] = files;
   if (!practice || !result) return;
   const list = document.querySelector<HTMLUListElement>('#submit-files');
@@ -146,14 +150,14 @@ function showFiles(files: SubmitFile[], vocabulary: SubmitVocabulary, reportFile
   }
   const count = files.length + (reportFile ? 1 : 0);
   const lead = document.querySelector<HTMLElement>('#submit-result-lead');
-  if (lead) lead.textContent = t.filesLead(count);
+  if (lead) lead.textContent = fill(t.filesLead, { count });
 
   const mail = document.querySelector<HTMLAnchorElement>('#submit-mail');
   if (mail) {
     const city = vocabulary.cities.find((c) => practice.path.startsWith(`content/practices/${c.id}/`))?.name ?? (document.querySelector<HTMLInputElement>('#f-newcity-nominative')?.value ?? '');
     const title = document.querySelector<HTMLInputElement>('#f-title')?.value ?? '';
     const names = [...files.map((f) => f.name), ...(reportFile ? [reportFile.name] : [])];
-    mail.href = `mailto:${mail.dataset.email ?? ''}?subject=${encodeURIComponent(t.mailSubject(city, title))}&body=${encodeURIComponent(`${names.map((n) => `- ${n}`).join('\n')}\n`)}`;
+    mail.href = `mailto:${mail.dataset.email ?? ''}?subject=${encodeURIComponent(fill(t.mailSubject, { city, title }))}&body=${encodeURIComponent(`${names.map((n) => `- ${n}`).join('\n')}\n`)}`;
   }
 
   const paths = document.querySelector<HTMLUListElement>('#submit-paths');
@@ -173,7 +177,8 @@ function showFiles(files: SubmitFile[], vocabulary: SubmitVocabulary, reportFile
   if (repository) {
     repository.href = newFileUrl(vocabulary.repository, vocabulary.branch, practice.path, practice.content);
     // One prefilled file per link: with several files the upload page takes them all at once.
-    (repository.closest('li') as HTMLElement | null)!.hidden = files.length > 1;
+    const item = repository.closest('li');
+    if (item) item.hidden = files.length > 1;
   }
   const upload = document.querySelector<HTMLAnchorElement>('#submit-upload');
   if (upload) upload.href = `${vocabulary.repository.replace(/\/+$/, '')}/upload/${encodeURIComponent(vocabulary.branch)}`;
@@ -195,17 +200,55 @@ if (form && result) {
   const vocabulary = JSON.parse(form.dataset.vocabulary ?? '{}') as SubmitVocabulary;
   const city = form.querySelector<HTMLSelectElement>('#f-city');
   const submission = form.querySelector<HTMLSelectElement>('#f-submission');
+  const notInBank = submission?.querySelector<HTMLOptionElement>(`option[value="${NOT_IN_BANK}"]`);
+  const submissionError = document.getElementById('f-submission-error');
+  const loaded = new Map<string, SubmitVocabulary['submissions']>();
+  /** The material list: a first option, the city's materials, «not in the bank»; a choice still listed is kept. */
+  const listSubmissions = (first: string, list: SubmitVocabulary['submissions']) => {
+    if (!submission) return;
+    const chosen = submission.value;
+    vocabulary.submissions = list;
+    submission.replaceChildren(new Option(first, ''), ...list.map((s) => new Option(`${s.year}: ${s.title}`, s.id)), ...(notInBank ? [notInBank] : []));
+    submission.value = [...submission.options].some((o) => o.value === chosen) ? chosen : '';
+  };
+  const showSubmissions = async (cityId: string) => {
+    if (submissionError?.dataset.loadError !== undefined) {
+      delete submissionError.dataset.loadError;
+      submissionError.hidden = true;
+    }
+    if (!cityId || cityId === NOT_IN_BANK) return listSubmissions(cityId ? strings.chooseSubmission : strings.chooseCityFirst, []);
+    const known = loaded.get(cityId);
+    if (known) return listSubmissions(strings.chooseSubmission, known);
+    listSubmissions(strings.loadingSubmissions, []);
+    try {
+      const response = await fetch(`${form.dataset.materials ?? ''}${encodeURIComponent(cityId)}.json`);
+      if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+      loaded.set(cityId, ((await response.json()) as CitySubmissions).submissions);
+    } catch {
+      if (city?.value !== cityId || !submissionError) return;
+      listSubmissions(strings.chooseSubmission, []);
+      submissionError.dataset.loadError = '';
+      submissionError.textContent = strings.submissionsError;
+      submissionError.hidden = false;
+      return;
+    }
+    // The reader may have chosen another city while this one loaded.
+    if (city?.value === cityId) listSubmissions(strings.chooseSubmission, loaded.get(cityId) ?? []);
+  };
   const sync = () => {
     const cityIsNew = city?.value === NOT_IN_BANK;
     toggleGroup('f-newcity-group', cityIsNew);
     toggleGroup('f-report-group', submission?.value === NOT_IN_BANK);
   };
   city?.addEventListener('change', () => {
+    void showSubmissions(city.value).then(sync);
     // A city new to the bank has no material in it yet: its report comes with the practice.
     if (city.value === NOT_IN_BANK && submission) submission.value = NOT_IN_BANK;
     sync();
   });
   submission?.addEventListener('change', sync);
+  // A browser that restores a reloaded form's values may have a city chosen already.
+  if (city?.value) void showSubmissions(city.value).then(sync);
   sync();
   // Shown only now: without this script the form would put what was typed into the address.
   form.hidden = false;

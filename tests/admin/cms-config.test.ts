@@ -21,6 +21,7 @@ import { citySchema, knownRef, metricSchema, practiceSchema, synonymsSchema, top
 import { readKnownIds } from '../../src/lib/content/vocabulary.ts';
 import { METRIC_KINDS } from '../../src/lib/content/vocabulary-values.ts';
 import { projectRoot } from '../helpers/paths.ts';
+import { present } from '../helpers/present.ts';
 
 const known: KnownIds = readKnownIds(resolve(projectRoot, 'content'));
 const entries = { submissions: [...known.submissions].map((id) => ({ id, label: `Материал ${id}` })) };
@@ -30,8 +31,8 @@ type Collection = { name: string; folder: string; path?: string; extension: stri
 const collectionsOf = (config: Record<string, unknown>) => config.collections as Collection[];
 /** A collection by name; a single-file collection is read as its one file (its fields and path). */
 const collection = (config: Record<string, unknown>, name: string): Collection => {
-  const found = collectionsOf(config).find((c) => c.name === name)!;
-  return found.files ? { ...found, ...found.files[0]!, folder: '' } as Collection : found;
+  const found = present(collectionsOf(config).find((c) => c.name === name), `collection ${name}`);
+  return found.files ? { ...found, ...present(found.files[0], `${name}: file`), folder: '' } as Collection : found;
 };
 const field = (fields: CmsField[], path: string): CmsField => {
   const [head, ...rest] = path.split('.');
@@ -165,13 +166,14 @@ describe('the generated admin configuration', () => {
   });
 
   it('edits the synonyms file as one file, with the fields of its schema', () => {
-    const raw = collectionsOf(config).find((c) => c.name === 'synonyms')!;
+    const raw = present(collectionsOf(config).find((c) => c.name === 'synonyms'), 'collection synonyms');
     // A «file» collection: one form for content/synonyms.yaml, no folder of entries to create.
     expect(raw).not.toHaveProperty('folder');
     expect(raw).not.toHaveProperty('create');
     expect(raw.files).toHaveLength(1);
-    expect(raw.files![0]).toMatchObject({ file: 'content/synonyms.yaml', format: 'yaml' });
-    const fields = raw.files![0]!.fields;
+    const file = present(raw.files?.[0], 'synonyms: file');
+    expect(file).toMatchObject({ file: 'content/synonyms.yaml', format: 'yaml' });
+    const fields = file.fields;
     expect(configPaths(fields)).toEqual(schemaPaths(synonymsSchema));
     expect(field(fields, 'groups')).toMatchObject({ widget: 'list', label: 'Группы синонимов и сокращений для поиска' });
     expect(field(fields, 'groups.terms')).toMatchObject({ widget: 'list', min: 2, field: { widget: 'string', maxlength: 120 } });
@@ -217,28 +219,26 @@ describe('the body editor', () => {
     ['callout', { type: 'note', body: 'Без заголовка.' }],
     ['quote', { source: 'Отчёт администрации Иркутска, 2013', body: 'за год проведено 657 мероприятий' }],
   ])('%s: the block it writes passes the safe-MDX rules and reads back the same', (id, data) => {
-    const definition = definitions.find((d) => d.id === id)!;
+    const definition = present(definitions.find((d) => d.id === id), `editor component ${id}`);
     const block = definition.toBlock(data);
     const rendered = renderSafeMdx(`Абзац до.\n\n${block}\n\nАбзац после.\n`);
     expect(rendered.violations).toEqual([]);
     expect(rendered.html).toContain(id === 'quote' ? '<figure class="quote">' : `callout--${String((data as { type: string }).type)}`);
-    const match = block.match(definition.pattern)!;
-    expect(match).not.toBeNull();
+    const match = present(block.match(definition.pattern), `${id}: the block read back`);
     expect(definition.fromBlock(match)).toEqual(data);
   });
 
   it('reads the components of the bank’s own files', () => {
     const file = readFileSync(resolve(projectRoot, 'content/practices/irkutsk/grandma-courses.mdx'), 'utf8');
-    const callout = definitions.find((d) => d.id === 'callout')!;
-    const match = file.match(callout.pattern);
-    expect(match).not.toBeNull();
-    expect(callout.fromBlock(match!)).toMatchObject({ type: 'note', body: expect.stringContaining('Материал города не описывает') });
+    const callout = present(definitions.find((d) => d.id === 'callout'), 'editor component callout');
+    const match = present(file.match(callout.pattern), 'grandma-courses.mdx: a Callout');
+    expect(callout.fromBlock(match)).toMatchObject({ type: 'note', body: expect.stringContaining('Материал города не описывает') });
   });
 
   it('offers the attribute choices the components declare', () => {
-    const callout = definitions.find((d) => d.id === 'callout')!;
+    const callout = present(definitions.find((d) => d.id === 'callout'), 'editor component callout');
     expect(callout.fields.find((f) => f.name === 'type')).toMatchObject({ widget: 'select', options: ['note', 'important', 'tip'] });
-    const quote = definitions.find((d) => d.id === 'quote')!;
+    const quote = present(definitions.find((d) => d.id === 'quote'), 'editor component quote');
     expect(quote.fields.find((f) => f.name === 'source')).toMatchObject({ widget: 'string', required: true });
   });
 });

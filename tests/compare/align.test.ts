@@ -7,12 +7,17 @@ import { describe, expect, it } from 'vitest';
 import { alignMetrics } from '../../src/lib/compare/align.ts';
 import { measureOf, unitsComparable } from '../../src/lib/compare/units.ts';
 import { perCapita, populationFor, POPULATION_YEAR_BOUND, roundKeepingQualifier } from '../../src/lib/compare/per-capita.ts';
-import { buildComparison, formatPerCapita } from '../../src/lib/compare/table.ts';
+import { buildComparison as buildWith, formatPerCapita as formatWith } from '../../src/lib/compare/table.ts';
+import { compareTableStrings } from '../../src/lib/compare/page-strings.ts';
 import type { CompareRecord } from '../../src/lib/compare/record.ts';
 import { fixturesDir } from '../helpers/paths.ts';
 import { compareRecords } from './bank-records.ts';
 
 const records = compareRecords(resolve(fixturesDir, 'multi-city'));
+// The words the compare page ships in its data-strings attribute.
+const strings = compareTableStrings();
+const buildComparison = (chosen: CompareRecord[]) => buildWith(chosen, strings);
+const formatPerCapita = (pc: Parameters<typeof formatWith>[0]) => formatWith(pc, strings);
 const get = (id: string): CompareRecord => {
   const r = records.get(id);
   if (!r) throw new Error(`fixture practice ${id} missing`);

@@ -11,6 +11,7 @@ import { toCompareRecord, type CompareRecord } from '../../src/lib/compare/recor
 import { adoptionTrail } from '../../src/lib/adoption/trail.ts';
 import { urls } from '../../src/lib/urls.ts';
 import { readBank } from '../helpers/content-bank.ts';
+import { present } from '../helpers/present.ts';
 
 export { readBank };
 
@@ -52,28 +53,27 @@ export function compareRecords(root: string): Map<string, CompareRecord> {
  * from the strings module), never produced by `toCompareRecord`, so a mistake there shows here.
  */
 export function expectRecordFromContent(record: CompareRecord, bank: ReturnType<typeof readBank>): void {
-  const practice = bank.practices.find((p) => p.id === record.id);
-  expect(practice, `${record.id}: нет такой практики в content/`).toBeDefined();
-  const data = practice!.data as Practice;
-  const city = bank.cities.find((c) => c.id === data.city.id)!.data as City;
-  const submission = bank.submissions.find((s) => s.id === data.submission.id)!;
+  const practice = present(bank.practices.find((p) => p.id === record.id), `${record.id}: нет такой практики в content/`);
+  const data = practice.data as Practice;
+  const city = present(bank.cities.find((c) => c.id === data.city.id), `city ${data.city.id}`).data as City;
+  const submission = present(bank.submissions.find((s) => s.id === data.submission.id), `submission ${data.submission.id}`);
   const population = city.population;
   const toYear = (p: { value: number; date: Date; source: string }) => ({ value: p.value, year: p.date.getUTCFullYear(), date: p.date.toISOString().slice(0, 10), source: p.source });
   const populations = [...(population ? [population] : []), ...(city.populations ?? [])].map(toYear).sort((a, b) => a.date.localeCompare(b.date));
   // The adoption trail as the content files state it: this practice's own `adaptedFrom`, and
   // every practice whose `adaptedFrom` names this one, by start year.
   const named = (id: string) => {
-    const other = bank.practices.find((p) => p.id === id)!;
-    const otherData = other.data as Practice;
-    return { id, title: otherData.title, url: `/practices/${id}/`, city: (bank.cities.find((c) => c.id === otherData.city.id)!.data as City).name.nominative, year: otherData.startYear };
+    const otherData = present(bank.practices.find((p) => p.id === id), `practice ${id}`).data as Practice;
+    const otherCity = present(bank.cities.find((c) => c.id === otherData.city.id), `city ${otherData.city.id}`).data as City;
+    return { id, title: otherData.title, url: `/practices/${id}/`, city: otherCity.name.nominative, year: otherData.startYear };
   };
   const adopters = bank.practices
-    .filter((p) => (p.data as Practice).adaptedFrom?.practice === practice!.id)
+    .filter((p) => (p.data as Practice).adaptedFrom?.practice === practice.id)
     .sort((a, b) => (a.data as Practice).startYear - (b.data as Practice).startYear || a.id.localeCompare(b.id));
   const { confirmed, ...contact } = data.contact;
   const expected = {
-    id: practice!.id,
-    url: `/practices/${practice!.id}/`,
+    id: practice.id,
+    url: `/practices/${practice.id}/`,
     title: data.title,
     city: {
       id: data.city.id,

@@ -51,7 +51,7 @@ describe('the compare files', () => {
   });
 
   it('lists each city\'s practices for the «add» choice, and nothing of other cities', () => {
-    const cities = new Set(bank.practices.map((p) => p.id.split('/')[0]!));
+    const cities = new Set(bank.practices.map((p) => p.id.split('/')[0]));
     for (const city of cities) {
       const choices = JSON.parse(readFileSync(resolve(dist, `compare/c/${city}.json`), 'utf8')) as CityChoices;
       expect(choices.practices.map((p) => p.id).sort()).toEqual(bank.practices.filter((p) => p.id.startsWith(`${city}/`)).map((p) => p.id).sort());

@@ -11,6 +11,7 @@ import { readPage } from '../helpers/html.ts';
 import { projectRoot, publishedDist } from '../helpers/paths.ts';
 import { russiaProjection } from '../../src/lib/map/cities-map.ts';
 import { buildComparison } from '../../src/lib/compare/table.ts';
+import { compareTableStrings } from '../../src/lib/compare/page-strings.ts';
 import type { CompareRecord } from '../../src/lib/compare/record.ts';
 import { expectRecordFromContent, readBank } from './bank-records.ts';
 
@@ -47,7 +48,7 @@ describe('the published bank', () => {
     const greening = readRecord('irkutsk/greening-week');
     if (!learning || !greening) throw new Error('published practices missing');
     expect(learning.city.populations?.map((p) => p.year)).toEqual([2021]);
-    const table = buildComparison([learning, greening]);
+    const table = buildComparison([learning, greening], compareTableStrings());
     const participants = table.groups.flatMap((g) => g.rows).find((r) => r.key === 'metric:participants');
     const texts = participants?.cells.flatMap((c) => c.map((l) => l.text)).join(' ');
     expect(texts).toMatch(/15\s000|более/);

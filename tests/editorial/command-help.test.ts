@@ -25,8 +25,8 @@ const run = (script: string, args: string[]) => spawnSync(process.execPath, [scr
 function flagsReadBy(script: string): string[] {
   const source = readFileSync(resolve(projectRoot, script), 'utf8');
   const found = new Set<string>();
-  for (const [, dotted, quoted] of source.matchAll(/\b(?:flags|lists)(?:\.([a-z][a-zA-Z]*)|\[['"]([a-z][a-z-]*)['"]\])/g)) found.add((dotted ?? quoted)!);
-  for (const [, name] of source.matchAll(/\bask\('([a-z][a-z-]*)'/g)) found.add(name!);
+  for (const [, dotted, quoted] of source.matchAll(/\b(?:flags|lists)(?:\.([a-z][a-zA-Z]*)|\[['"]([a-z][a-z-]*)['"]\])/g)) found.add(dotted ?? quoted ?? '');
+  for (const [, name = ''] of source.matchAll(/\bask\('([a-z][a-z-]*)'/g)) found.add(name);
   return [...found].sort();
 }
 

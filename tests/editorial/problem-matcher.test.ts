@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { checkBank } from '../../src/lib/content/checks/index.ts';
 import { formatProblemWithRule } from '../../src/lib/content/problems.ts';
 import { fixturesDir, projectRoot, testOut } from '../helpers/paths.ts';
+import { present } from '../helpers/present.ts';
 
 interface Matcher {
   owner: string;
@@ -30,10 +31,10 @@ function annotate(output: string): Annotation[] {
   const out: Annotation[] = [];
   for (const line of output.split('\n')) {
     for (const matcher of problemMatcher) {
-      const [pattern] = matcher.pattern;
-      const match = new RegExp(pattern!.regexp).exec(line);
+      const pattern = present(matcher.pattern[0], `problem matcher ${matcher.owner}: pattern`);
+      const match = new RegExp(pattern.regexp).exec(line);
       if (!match) continue;
-      out.push({ severity: matcher.severity, file: match[pattern!.file]!, line: Number(match[pattern!.line]), message: match[pattern!.message]! });
+      out.push({ severity: matcher.severity, file: match[pattern.file] ?? '', line: Number(match[pattern.line]), message: match[pattern.message] ?? '' });
       break;
     }
   }
@@ -77,7 +78,7 @@ describe('the problem matcher over the checker’s output for the bad-file corpu
     const summaryLines = output.split('\n').filter((line) => summary.test(line));
     expect(summaryLines).toHaveLength(1);
     // The summary line itself gives nothing; a problem's own wording may say «файлов» (mdx/too-many-tags does).
-    expect(annotate(summaryLines[0]!)).toEqual([]);
+    expect(annotate(summaryLines[0] ?? '')).toEqual([]);
     expect(annotate(output).some((a) => /файлов \d+, ошибок \d+/.test(a.message) || summary.test(`${a.file}:${a.line}: ${a.message}`))).toBe(false);
   });
 });

@@ -17,6 +17,7 @@ import { buildBank } from '../helpers/build-bank.ts';
 import { axeViolations, openPage, siteInBrowser } from '../helpers/browser.ts';
 import { submitVocabulary } from '../helpers/submit-vocabulary.ts';
 import { projectRoot, publishedDist, testOut } from '../helpers/paths.ts';
+import { present } from '../helpers/present.ts';
 
 const content = resolve(projectRoot, 'content');
 const vocabulary = submitVocabulary(content);
@@ -147,10 +148,10 @@ describe('the submit page in a browser', () => {
       await links.nth(i).click();
       const file = await download;
       const name = file.suggestedFilename();
-      const path = paths.find((p) => p.endsWith(name.replace(/^testograd-/, '')))!;
+      const path = present(paths.find((p) => p.endsWith(name.replace(/^testograd-/, ''))), `path of ${name}`);
       const target = resolve(bank, path.replace(/^content\//, ''));
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, readFileSync((await file.path())!, 'utf8'));
+      writeFileSync(target, readFileSync(present(await file.path(), `download ${name}`), 'utf8'));
     }
     expect(checkBank({ projectRoot, contentRoot: bank }).problems.filter((p) => p.severity === 'error')).toEqual([]);
     const built = buildBank('submit-new-city', bank);

@@ -6,7 +6,7 @@ import { globSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 
-export interface SourcePractice {
+interface SourcePractice {
   id: string;
   file: string;
   title: string;

@@ -22,7 +22,7 @@ export async function axeViolations(page: Page): Promise<{ id: string; help: str
   return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
 }
 
-export interface SiteInBrowser {
+interface SiteInBrowser {
   /** The static server of the built site; set once `beforeAll` has run. */
   server: StaticServer;
   /** Chromium; set once `beforeAll` has run. */

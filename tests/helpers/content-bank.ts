@@ -31,8 +31,6 @@ export function readBank(root: string) {
   return { cities, topics, submissions, practices };
 }
 
-export type ContentBank = ReturnType<typeof readBank>;
-
 /** 1-based number of the first line of `text` that contains `needle`; throws when none does. */
 export function lineWith(text: string, needle: string): number {
   const index = text.split('\n').findIndex((line) => line.includes(needle));

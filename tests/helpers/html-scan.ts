@@ -4,7 +4,7 @@
  * would lose the line numbers that make a report useful.
  */
 
-export interface ScannedTag {
+interface ScannedTag {
   /** Lower-case tag name. */
   name: string;
   /** Attribute values, entities decoded; a bare attribute has the value ''. */
@@ -31,9 +31,9 @@ const TOKEN = /<!--[\s\S]*?-->|<(script|style)\b([^>]*)>[\s\S]*?<\/\1\s*>|<([a-z
 
 function parseAttributes(source: string): Map<string, string> {
   const attributes = new Map<string, string>();
-  for (const match of source.matchAll(ATTRIBUTE)) {
-    const name = match[1]!.toLowerCase();
-    if (!attributes.has(name)) attributes.set(name, decodeEntities(match[2] ?? match[3] ?? match[4] ?? ''));
+  for (const [, rawName = '', doubleQuoted, singleQuoted, bare] of source.matchAll(ATTRIBUTE)) {
+    const name = rawName.toLowerCase();
+    if (!attributes.has(name)) attributes.set(name, decodeEntities(doubleQuoted ?? singleQuoted ?? bare ?? ''));
   }
   return attributes;
 }

@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { scanTags } from './html-scan.ts';
 
-export interface BrokenLink {
+interface BrokenLink {
   /** The page, relative to the site folder (`practices/irkutsk/x/index.html`). */
   file: string;
   line: number;
@@ -20,7 +20,7 @@ export interface BrokenLink {
   message: string;
 }
 
-export interface LinkReport {
+interface LinkReport {
   pages: number;
   /** Internal links checked. */
   checked: number;
@@ -29,7 +29,7 @@ export interface LinkReport {
   external: string[];
 }
 
-export interface LinkCheckOptions {
+interface LinkCheckOptions {
   /** The site's own absolute address (canonical links, feeds): links to it are internal. */
   site?: string;
 }
@@ -132,7 +132,7 @@ export function checkLinks(siteDir: string, options: LinkCheckOptions = {}): Lin
           continue; // mailto:, tel:, data: lead nowhere to check
         }
         checked++;
-        const pathname = ownSite ? `/${url.pathname.slice(site!.pathname.length).replace(/^\//, '')}` : url.pathname;
+        const pathname = site && ownSite ? `/${url.pathname.slice(site.pathname.length).replace(/^\//, '')}` : url.pathname;
         const found = target(pathname);
         if ('problem' in found) {
           report(found.problem);

@@ -19,7 +19,7 @@ import { buildInto, type BuildResult } from './build-bank.ts';
 import { fixturesDir, sharedOut } from './paths.ts';
 
 /** Fixture banks that can be shared: folders of tests/fixtures that build as a whole bank. */
-export type SharedBankName = 'multi-city' | 'search';
+type SharedBankName = 'multi-city' | 'search';
 
 const WAIT_LIMIT_MS = 240_000;
 const local = new Map<string, BuildResult>();

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export interface VnuMessage {
+interface VnuMessage {
   type: 'error' | 'info' | 'non-document-error';
   subType?: string;
   url?: string;
@@ -17,7 +17,7 @@ export interface VnuMessage {
   extract?: string;
 }
 
-export interface VnuProblem {
+interface VnuProblem {
   file: string;
   line: number;
   message: string;
@@ -40,7 +40,7 @@ export function vnuErrors(report: string, siteDir: string): VnuProblem[] {
     }));
 }
 
-export function vnuJarPath(): string {
+function vnuJarPath(): string {
   const require = createRequire(import.meta.url);
   return require.resolve('vnu-jar/build/dist/vnu.jar');
 }

@@ -49,7 +49,7 @@ beforeAll(() => {
   // The open data is the whole bank: what every other view is checked against.
   bank = JSON.parse(readFileSync(resolve(dist, 'data/practices.json'), 'utf8')) as OpenPractice[];
   submissions = readdirSync(resolve(content, 'submissions'), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.mdx') && !f.split('/').pop()!.startsWith('_'))
+    .filter((f) => f.endsWith('.mdx') && !(f.split('/').pop() ?? f).startsWith('_'))
     .map((f) => f.replace(/\.mdx$/, ''))
     .sort();
 }, 240_000);

@@ -12,6 +12,7 @@ import { scanTags } from '../helpers/html-scan.ts';
 import { openPage, siteInBrowser } from '../helpers/browser.ts';
 import { requireBuilt } from '../helpers/build-bank.ts';
 import { publishedDist } from '../helpers/paths.ts';
+import { present } from '../helpers/present.ts';
 
 function builtPages(): string[] {
   requireBuilt(publishedDist);
@@ -54,7 +55,8 @@ describe('every built page', () => {
     const tags = scanTags(html);
     const metas = tags.filter((t) => t.name === 'meta' && t.attributes.get('http-equiv')?.toLowerCase() === 'content-security-policy');
     expect(metas, 'ровно один <meta http-equiv="content-security-policy">').toHaveLength(1);
-    const policy = parsePolicy(metas[0]!.attributes.get('content') ?? '');
+    const meta = present(metas[0], '<meta http-equiv="content-security-policy">');
+    const policy = parsePolicy(meta.attributes.get('content') ?? '');
     const scriptSrc = policy.get('script-src') ?? policy.get('default-src');
     expect(scriptSrc, 'script-src').toBeDefined();
     expect(scriptSrc).not.toContain("'unsafe-inline'");
@@ -64,7 +66,7 @@ describe('every built page', () => {
     expect(policy.get('object-src')).toEqual(["'none'"]);
     if (isAdmin(file)) {
       // The admin (a third-party CMS) has its own policy, and only it: see src/lib/admin/admin-page.ts.
-      expect(metas[0]!.attributes.get('content')).toBe(ADMIN_CSP);
+      expect(meta.attributes.get('content')).toBe(ADMIN_CSP);
     } else {
       // The site's own pages allow no inline style and no other host, whatever the admin needs.
       expect(policy.get('style-src') ?? [], 'style-src').not.toContain("'unsafe-inline'");
@@ -73,16 +75,16 @@ describe('every built page', () => {
     }
 
     // The policy must come before anything it governs.
-    const metaIndex = tags.indexOf(metas[0]!);
+    const metaIndex = tags.indexOf(meta);
     const firstGoverned = tags.findIndex((t) => t.name === 'script' || (t.name === 'link' && t.attributes.get('rel') === 'stylesheet'));
     if (firstGoverned >= 0) expect(metaIndex).toBeLessThan(firstGoverned);
 
     // Inline scripts run only by their hash: each must be listed, or the page breaks.
-    for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
-      if (/\ssrc=/.test(match[1]!) || match[2] === '') continue;
-      if (/type="(application\/(ld\+)?json|speculationrules)"/.test(match[1]!)) continue;
-      const hash = `'sha256-${createHash('sha256').update(match[2]!).digest('base64')}'`;
-      expect(scriptSrc, `inline <script> без хэша в CSP: ${match[2]!.slice(0, 80)}`).toContain(hash);
+    for (const [, attributes = '', body = ''] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+      if (/\ssrc=/.test(attributes) || body === '') continue;
+      if (/type="(application\/(ld\+)?json|speculationrules)"/.test(attributes)) continue;
+      const hash = `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
+      expect(scriptSrc, `inline <script> без хэша в CSP: ${body.slice(0, 80)}`).toContain(hash);
     }
 
     const handlers = tags.flatMap((t) =>

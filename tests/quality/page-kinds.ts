@@ -9,7 +9,7 @@
  */
 import type { Page } from 'playwright-core';
 
-export interface PageKind {
+interface PageKind {
   kind: string;
   /** Path with query, on the built site. */
   path: string;

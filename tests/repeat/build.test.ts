@@ -12,6 +12,7 @@ import { sharedBank } from '../helpers/shared-bank.ts';
 import { readPage, textOf } from '../helpers/html.ts';
 import { siteOf } from '../feeds/site-of.ts';
 import { siteConfig } from '../../src/lib/site/site-config.ts';
+import { present } from '../helpers/present.ts';
 
 let dist = '';
 
@@ -41,7 +42,7 @@ const EXPECTED: Record<string, { score: number; met: number; of: number; missing
   [END]: { score: 100, met: 9, of: 9, missing: [] },
   [OTHER]: { score: 63, met: 5, of: 8, missing: ['programme', 'contactPerson', 'confirmed'] },
 };
-const COMPLETE = Object.keys(EXPECTED).filter((id) => EXPECTED[id]!.missing.length === 0).sort();
+const COMPLETE = Object.entries(EXPECTED).filter(([, e]) => e.missing.length === 0).map(([id]) => id).sort();
 
 const page = (path: string) => readPage(dist, path).document;
 
@@ -94,7 +95,7 @@ describe('the adoption trail', () => {
     type CompareFile = { id: string; url: string; adaptedFrom?: { id: string; url: string; changes: string; year: number }; adoptedBy: { id: string; url: string; city: string; year: number }[] };
     const record = (id: string) => JSON.parse(readFileSync(resolve(dist, `compare/p/${id}.json`), 'utf8')) as CompareFile;
     const listed = (city: string) => (JSON.parse(readFileSync(resolve(dist, `compare/c/${city}.json`), 'utf8')) as { practices: { id: string }[] }).practices.map((p) => p.id);
-    for (const id of [SOURCE, MIDDLE, END, OTHER]) expect(listed(id.split('/')[0]!)).toContain(id);
+    for (const id of [SOURCE, MIDDLE, END, OTHER]) expect(listed(id.split('/')[0] ?? '')).toContain(id);
     const byId = new Map([SOURCE, MIDDLE, END, OTHER].map((id) => [id, record(id)]));
     for (const [id, r] of byId) expect(r.id).toBe(id);
     expect(byId.get(MIDDLE)?.adaptedFrom?.url).toBe(`/practices/${SOURCE}/`);
@@ -115,7 +116,7 @@ describe('the adoption trail', () => {
     expect(byId.get(SOURCE)?.adoptedBy).toEqual([MIDDLE]);
     expect(byId.get(MIDDLE)?.adoptedBy).toEqual([END]);
     const rows = parse(readFileSync(resolve(dist, 'data/practices.csv')), { bom: true, columns: true }) as Record<string, string>[];
-    const row = (id: string) => rows.find((r) => r.id === id)!;
+    const row = (id: string) => present(rows.find((r) => r.id === id), `practices.csv row ${id}`);
     expect(row(END).adaptedFrom_practice).toBe(MIDDLE);
     expect(row(END).adaptedFrom_changes).toContain('конкурс инициатив');
     expect(row(SOURCE).adoptedBy).toBe(MIDDLE);
@@ -139,10 +140,10 @@ describe('completeness', () => {
   it('cards carry it, and the open data has it in columns', () => {
     const cards = [...page('/practices/').querySelectorAll('[data-catalogue-list] [data-practice]')];
     expect(cards.filter((c) => c.getAttribute('data-complete') === 'yes').map((c) => c.getAttribute('data-practice')).sort()).toEqual(COMPLETE);
-    for (const card of cards) expect(card.querySelector('.completeness')?.getAttribute('data-completeness')).toBe(String(EXPECTED[card.getAttribute('data-practice')!]?.score));
+    for (const card of cards) expect(card.querySelector('.completeness')?.getAttribute('data-completeness')).toBe(String(EXPECTED[card.getAttribute('data-practice') ?? '']?.score));
     const rows = parse(readFileSync(resolve(dist, 'data/practices.csv')), { bom: true, columns: true }) as Record<string, string>[];
     for (const [id, want] of Object.entries(EXPECTED)) {
-      const row = rows.find((r) => r.id === id)!;
+      const row = present(rows.find((r) => r.id === id), `practices.csv row ${id}`);
       expect(row.completeness_score, id).toBe(String(want.score));
       expect(row.completeness_complete, id).toBe(String(want.missing.length === 0));
       expect(row.completeness_missing, id).toBe(want.missing.join(' | '));

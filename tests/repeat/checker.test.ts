@@ -10,6 +10,7 @@ import { checkBank } from '../../src/lib/content/checks/index.ts';
 import { formatProblemWithRule } from '../../src/lib/content/problems.ts';
 import { fileEditor } from '../helpers/edit-file.ts';
 import { fixturesDir, projectRoot, testOut } from '../helpers/paths.ts';
+import { present } from '../helpers/present.ts';
 
 const bank = resolve(testOut, 'repeat-checker/content');
 const shown = 'tests/.out/repeat-checker/content';
@@ -97,7 +98,7 @@ describe('completeness in the checker', () => {
       'tests/fixtures/multi-city/practices/primersk/resource-centre.mdx',
       'tests/fixtures/multi-city/practices/testograd/volunteer-lessons.mdx',
     ].map((f) => f.replace('tests/fixtures/multi-city', shown)));
-    expect(formatProblemWithRule(warnings.find((p) => p.file.endsWith(primersk))!)).toMatch(/: programme: предупреждение: описание неполное для повторения, не хватает: программа, подтверждение города \(полнота 75%\) \[completeness\]$/);
+    expect(formatProblemWithRule(present(warnings.find((p) => p.file.endsWith(primersk)), `warning on ${primersk}`))).toMatch(/: programme: предупреждение: описание неполное для повторения, не хватает: программа, подтверждение города \(полнота 75%\) \[completeness\]$/);
   });
 
   it('stripping a complete practice to its minimum warns and still leaves no error', () => {

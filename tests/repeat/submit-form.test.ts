@@ -14,6 +14,7 @@ import { practiceSchema } from '../../src/lib/content/schema.ts';
 import { readKnownIds } from '../../src/lib/content/vocabulary.ts';
 import { submitVocabulary } from '../helpers/submit-vocabulary.ts';
 import { fixturesDir, projectRoot, testOut } from '../helpers/paths.ts';
+import { present } from '../helpers/present.ts';
 
 const content = resolve(fixturesDir, 'multi-city');
 const vocabulary = submitVocabulary(content);
@@ -42,7 +43,9 @@ describe('the submit form and issue 16 fields', () => {
   it('writes them into the file in the schema’s shape, and the checker accepts it with no error', () => {
     const result = preparePractice(form, vocabulary, '2026-01-11');
     expect(result.errors).toEqual([]);
-    const yaml = parse(/^---\n([\s\S]*?)\n---/.exec(result.file!)![1]!) as Record<string, unknown>;
+    const file = present(result.file, 'the practice file');
+    const path = present(result.path, 'the practice file’s path').replace(/^content\//, '');
+    const yaml = parse(present(/^---\n([\s\S]*?)\n---/.exec(file)?.[1], 'frontmatter')) as Record<string, unknown>;
     expect(yaml.contact).toEqual({ organisation: 'Синтетическая администрация', department: 'Синтетический отдел', person: 'Синтетический специалист', phone: '+7 000 000-00-00', confirmed: '2026-01-10' });
     expect(yaml.adaptedFrom).toEqual({ practice: 'testograd/resource-centres', changes: 'Синтетическая правка: один центр вместо четырёх.' });
     const parsed = practiceSchema(readKnownIds(content)).parse(yaml);
@@ -54,10 +57,10 @@ describe('the submit form and issue 16 fields', () => {
     rmSync(bank, { recursive: true, force: true });
     cpSync(content, bank, { recursive: true });
     mkdirSync(resolve(bank, 'practices/obrazcovsk'), { recursive: true });
-    writeFileSync(resolve(bank, result.path!.replace(/^content\//, '')), result.file!);
+    writeFileSync(resolve(bank, path), file);
     const problems = checkBank({ projectRoot, contentRoot: bank }).problems;
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
-    expect(problems.filter((p) => p.file.endsWith(result.path!.replace(/^content\//, ''))).map((p) => p.rule)).toEqual(['completeness']);
+    expect(problems.filter((p) => p.file.endsWith(path)).map((p) => p.rule)).toEqual(['completeness']);
   });
 
   it('refuses a confirmation date in the wrong form or the future, and an adaptation without what changed', () => {

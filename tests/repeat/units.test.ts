@@ -5,6 +5,7 @@ import { adoptionTrail, cityLinks } from '../../src/lib/adoption/trail.ts';
 import { requestBody, requestMailto, requestSubject } from '../../src/lib/adoption/request.ts';
 import { mailtoPart } from '../../src/lib/mailto.ts';
 import { volumesOf } from '../../src/lib/adoption/volumes.ts';
+import { present } from '../helpers/present.ts';
 
 // SYNTHETIC practice data, in the shape the schema gives.
 const bare: CompletenessInput = {
@@ -45,7 +46,7 @@ describe('completeness', () => {
 });
 
 describe('the trail', () => {
-  const p = (id: string, startYear: number, from?: string) => ({ id, cityId: id.split('/')[0]!, title: id, startYear, adaptedFrom: from ? { practice: from, changes: 'x' } : undefined });
+  const p = (id: string, startYear: number, from?: string) => ({ id, cityId: id.split('/')[0] ?? '', title: id, startYear, adaptedFrom: from ? { practice: from, changes: 'x' } : undefined });
   const trail = adoptionTrail([p('a/one', 2010), p('b/two', 2012, 'a/one'), p('c/three', 2011, 'a/one'), p('c/four', 2013, 'b/two'), p('a/five', 2014, 'a/one')]);
 
   it('lists adopters by year and each source once', () => {
@@ -66,11 +67,11 @@ describe('the request letter', () => {
   const input = { title: 'Синтетическая практика', cityName: 'Тестоград', cityLocative: 'в Тестограде', pageUrl: 'https://bank.example/practices/testograd/x/' };
   it('is absent without an e-mail and encodes subject and body as RFC 6068 asks', () => {
     expect(requestMailto({ ...input, email: undefined })).toBeUndefined();
-    const href = requestMailto({ ...input, email: 'a@example.org' })!;
+    const href = present(requestMailto({ ...input, email: 'a@example.org' }), 'mailto: link');
     expect(href).toMatch(/^mailto:a@example\.org\?subject=[^&]+&body=/);
     expect(href).toContain('%0D%0A');
     expect(href).not.toMatch(/[ +]/);
-    expect(decodeURIComponent(/subject=([^&]+)/.exec(href)![1]!)).toBe('Хотим повторить практику «Синтетическая практика» (Тестоград)');
+    expect(decodeURIComponent(present(/subject=([^&]+)/.exec(href)?.[1], 'subject in the mailto: link'))).toBe('Хотим повторить практику «Синтетическая практика» (Тестоград)');
     // The page keeps Cyrillic letters as they are; parsed as a browser parses an href, the
     // address the mail program gets is the fully percent-encoded RFC 6068 one.
     expect(href).toContain('Хотим');
@@ -95,11 +96,12 @@ describe('the compare view', () => {
   it('has rows «Взята у» and «Повторили» for the fixture chain', async () => {
     const { compareRecords } = await import('../compare/bank-records.ts');
     const { buildComparison } = await import('../../src/lib/compare/table.ts');
+    const { compareTableStrings } = await import('../../src/lib/compare/page-strings.ts');
     const { fixturesDir } = await import('../helpers/paths.ts');
     const { resolve } = await import('node:path');
     const records = compareRecords(resolve(fixturesDir, 'multi-city'));
-    const chosen = ['testograd/resource-centres', 'primersk/resource-centre', 'obrazcovsk/good-deeds-contest'].map((id) => records.get(id)!);
-    const rows = buildComparison(chosen).groups.flatMap((g) => g.rows);
+    const chosen = ['testograd/resource-centres', 'primersk/resource-centre', 'obrazcovsk/good-deeds-contest'].map((id) => present(records.get(id), `compare record ${id}`));
+    const rows = buildComparison(chosen, compareTableStrings()).groups.flatMap((g) => g.rows);
     const from = rows.find((r) => r.key === 'adaptedFrom');
     expect(from?.label).toBe('Взята у');
     expect(from?.cells.map((c) => c[0]?.text)).toEqual([undefined, 'Ресурсные центры Тестограда (Тестоград, 2012)', 'Ресурсный центр Примерска (Примерск, 2013)']);

@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { CATALOGUE_FACETS, CATALOGUE_SORTS, DEFAULT_SORT, countFacets, sortItems, viewOf, type CatalogueItem, type CatalogueState } from '../../src/lib/search/catalogue.ts';
 import { readState, writeState } from '../../src/lib/search/url-state.ts';
 import { toFilters } from '../../src/lib/search/pagefind-client.ts';
-import { countWith, fill } from '../../src/lib/search/template.ts';
+import { countOf } from '../../src/lib/format-count.ts';
+import { fill } from '../../src/lib/search/template.ts';
 import { searchRecord } from '../../src/lib/search/record.ts';
 
 // SYNTHETIC items: the shape a practice card gives the script.
@@ -70,10 +71,10 @@ describe('helpers', () => {
     expect(toFilters({ topic: ['nko'], city: [] }, ['year'])).toEqual({ year: { any: [] }, topic: { any: ['nko'] } });
   });
   test('Russian plurals and templates', () => {
-    expect(countWith(1, ['результат', 'результата', 'результатов'])).toBe('1 результат');
-    expect(countWith(3, ['результат', 'результата', 'результатов'])).toBe('3 результата');
-    expect(countWith(11, ['результат', 'результата', 'результатов'])).toBe('11 результатов');
-    expect(countWith(12000, ['результат', 'результата', 'результатов'])).toBe('12\u202F000 результатов');
+    expect(countOf(1, ['результат', 'результата', 'результатов'])).toBe('1 результат');
+    expect(countOf(3, ['результат', 'результата', 'результатов'])).toBe('3 результата');
+    expect(countOf(11, ['результат', 'результата', 'результатов'])).toBe('11 результатов');
+    expect(countOf(12000, ['результат', 'результата', 'результатов'])).toBe('12\u202F000 результатов');
     expect(fill('Найдено: {count}', { count: '2 результата' })).toBe('Найдено: 2 результата');
   });
   test('a practice record: ids as filter values, a one-line summary, the years as printed', () => {

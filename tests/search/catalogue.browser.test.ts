@@ -13,6 +13,7 @@ import { readBank } from '../helpers/content-bank.ts';
 import { PAGE_SIZE } from '../../src/lib/search/pagefind-client.ts';
 import { planQuery } from '../../src/lib/search/query.ts';
 import type { SynonymIndex } from '../../src/lib/search/synonyms.ts';
+import { present } from '../helpers/present.ts';
 
 // What the catalogue must show is read from the content files, so adding a practice changes
 // the expectations rather than breaking them.
@@ -166,7 +167,7 @@ describe('catalogue', () => {
     const all = PRACTICES.length;
     const withTopic = practicesWhere(hasTopic('public-engagement'));
     // The chosen topic, city and year: those of a practice that has the topic.
-    const picked = bank.practices.find((p) => withTopic.includes(p.id))!;
+    const picked = present(bank.practices.find((p) => withTopic.includes(p.id)), 'a practice of the topic');
     const [city, year] = [picked.data.city.id, String(picked.data.startYear)];
     const narrowed = practicesWhere((p) => hasTopic('public-engagement')(p) && p.data.city.id === city && String(p.data.startYear) === year);
     expect(withTopic.length).toBeLessThan(all);
@@ -177,7 +178,8 @@ describe('catalogue', () => {
     await expect.poll(() => visibleCards(page).then((c) => c.sort())).toEqual(withTopic);
     expect(new URL(page.url()).search).toBe('?topic=public-engagement');
     // With one topic chosen, another topic's count is what adding it would give (either topic).
-    const other = bank.practices.flatMap((p) => p.data.topics.map((t) => t.id)).find((t) => t !== 'public-engagement')!;
+    const other = bank.practices.flatMap((p) => p.data.topics.map((t) => t.id)).find((t) => t !== 'public-engagement');
+    if (!other) throw new Error('the bank needs a second topic for this test');
     expect(await page.locator(`input[name="topic"][value="${other}"]`).locator('xpath=..').locator('[data-facet-count]').textContent()).toBe(
       `(${practicesWhere(hasTopic(other)).length})`,
     );

@@ -1,13 +1,14 @@
 /**
  * The build reuses the last Pagefind index when the indexed HTML has not changed, and indexes
  * afresh when it has. Runs the real Pagefind on a tiny hand-written site (two SYNTHETIC pages),
- * then opens the result through the site's own search layer.
+ * then opens the result through the site's own search layer. The last test streams pages the way
+ * a rebuild does (`StreamingIndex.finishOrReuse`).
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { testOut } from '../helpers/paths.ts';
-import { indexedFiles, indexSite } from '../../src/lib/search/index-site.ts';
+import { indexedFiles, indexSite, StreamingIndex } from '../../src/lib/search/index-site.ts';
 import { openIndex, pathOf } from './pagefind-node.ts';
 
 const root = resolve(testOut, 'index-reuse');
@@ -68,4 +69,32 @@ test('an unchanged site reuses the index, a changed one is indexed again', async
 test('without a cache folder the index is always built', async () => {
   writeSite('Ресурсный центр открыт.');
   expect(await indexSite(site)).toEqual({ pages: 2, reused: false });
+});
+
+test('a rebuild that streamed pages still reuses the kept index when nothing changed, and uses the streamed one when something did', async () => {
+  writeSite('Ресурсный центр открыт.');
+  await indexSite(site, { cacheDir: cache });
+  const kept = listing(join(site, 'pagefind'));
+
+  writeSite('Ресурсный центр открыт.');
+  const unchanged = await StreamingIndex.start(site);
+  for (const file of indexedFiles(site)) unchanged.offer(file);
+  expect(await unchanged.finishOrReuse(cache)).toMatchObject({ pages: 2, reused: true });
+  expect(listing(join(site, 'pagefind'))).toEqual(kept);
+
+  writeSite('Ресурсный центр закрыт, открыта мастерская.');
+  const changed = await StreamingIndex.start(site);
+  changed.offer('practices/synthetic/a/index.html');
+  expect(await changed.finishOrReuse(cache)).toMatchObject({ pages: 2, reused: false, streamed: 1 });
+  const index = await openIndex(site);
+  try {
+    const found = await index.pagefind.search('мастерская');
+    const hits = await Promise.all(found.results.map((r) => r.data()));
+    expect(hits.map((h) => pathOf(h.url))).toEqual(['/practices/synthetic/a/']);
+  } finally {
+    await index.close();
+  }
+  // The streamed index is now the kept one: the same site again is reused.
+  writeSite('Ресурсный центр закрыт, открыта мастерская.');
+  expect(await indexSite(site, { cacheDir: cache })).toEqual({ pages: 2, reused: true });
 });

@@ -123,7 +123,7 @@ function rewrites(fontFiles: readonly string[]): Rewrite[] {
 }
 
 /** Interface languages the admin offers; `en-US` is built into the bundle, the others ship as JSON. */
-export const ADMIN_LOCALES = ['en-US', 'ru'] as const;
+const ADMIN_LOCALES = ['en-US', 'ru'] as const;
 const BUILT_IN_LOCALE = 'en-US';
 
 /** The CMS's English messages naming a local address, reworded: [pattern, replacement, count]. */

@@ -152,7 +152,7 @@ function unwrap(schema: AnySchema): { inner: AnySchema; required: boolean; defau
 /** «Город, который её реализовал (…)» → label «Город», hint the whole sentence. */
 function labelAndHint(name: string, description: string | undefined): { label: string; hint?: string } {
   if (!description) return { label: name };
-  const label = description.split(/[:;]| \(| —/)[0]!.trim() || description;
+  const label = (description.split(/[:;]| \(| —/)[0] ?? '').trim() || description;
   return label === description ? { label } : { label, hint: description };
 }
 
@@ -201,7 +201,7 @@ function relationField(base: { name: string; label: string; hint?: string }, col
 }
 
 /** One zod schema → one CMS field. Throws, naming the field, on a type the admin cannot edit. */
-export function fieldFor(name: string, schema: z.ZodType, ctx: FieldContext, path = name): CmsField {
+function fieldFor(name: string, schema: z.ZodType, ctx: FieldContext, path = name): CmsField {
   const { inner, required, defaultValue } = unwrap(schema as AnySchema);
   const { label, hint } = labelAndHint(name, descriptionOf(schema as AnySchema) ?? descriptionOf(inner));
   const base: Record<string, unknown> & { name: string; label: string } = { name, label, ...(hint ? { hint } : {}) };

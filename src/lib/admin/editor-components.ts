@@ -40,8 +40,8 @@ export function editorComponentDefinitions(components: readonly EditorComponentS
       pattern: new RegExp(`^<${component.name}((?:\\s+[a-zA-Z]+="[^"]*")*)\\s*>\\n([\\s\\S]*?)\\n</${component.name}>$`, 'm'),
       fromBlock(match: RegExpMatchArray): Record<string, string> {
         const data: Record<string, string> = { body: match[2] ?? '' };
-        for (const attribute of (match[1] ?? '').matchAll(/([a-zA-Z]+)="([^"]*)"/g)) {
-          data[attribute[1]!] = unescapeAttribute(attribute[2]!);
+        for (const [, name, value] of (match[1] ?? '').matchAll(/([a-zA-Z]+)="([^"]*)"/g)) {
+          if (name !== undefined && value !== undefined) data[name] = unescapeAttribute(value);
         }
         return data;
       },

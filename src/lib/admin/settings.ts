@@ -7,13 +7,14 @@ import { repositoryBranch, repositoryUrl } from '../editorial/repository.ts';
 import type { AdminSettings } from './cms-config.ts';
 
 export function adminSettings(env: Record<string, string | undefined> = process.env, site?: URL, entries: AdminSettings['entries'] = {}): AdminSettings {
+  const authBaseUrl = (env.ADMIN_AUTH_URL ?? '').trim();
   return {
     repositoryUrl: repositoryUrl(env),
     branch: repositoryBranch(env),
     contentDir: 'content',
     ...(site ? { siteUrl: site.href.replace(/\/$/, '') } : {}),
     enumLabels: [ru.federalDistrict, ru.status, ru.metricKind, { ...ru.qualifier, exact: ru.admin.exactQualifier }],
-    ...((env.ADMIN_AUTH_URL ?? '').trim() ? { authBaseUrl: env.ADMIN_AUTH_URL!.trim() } : {}),
+    ...(authBaseUrl ? { authBaseUrl } : {}),
     entries,
     appTitle: ru.admin.appTitle,
     bodyLabel: ru.admin.bodyLabel,

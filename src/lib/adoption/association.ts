@@ -6,7 +6,7 @@
 import { urls } from '../urls.ts';
 import { siteConfig } from '../site/site-config.ts';
 
-export interface AssociationContact {
+interface AssociationContact {
   /** Page that says who the association is and how submissions reach the editors. */
   page: string;
   email: string;

@@ -32,7 +32,7 @@ function inPrintOrder(bank: Bank, practices: readonly PracticeEntry[]): Practice
  * The incremental build's key of one volume (see page-keys.ts): every entry it shows — its
  * practices with their cities, topics and submissions, and the practices of their trails.
  */
-export function collectionPageKey(bank: Bank, collection: CollectionVolume): string {
+function collectionPageKey(bank: Bank, collection: CollectionVolume): string {
   const trail = trailOf(bank);
   const shown = collection.volume.items.flatMap((p) => {
     const around = [trail.sourceOf(p.id)?.source.entry, ...trail.adoptersOf(p.id).map((l) => l.adopter.entry)].filter((e) => e !== undefined);
@@ -52,7 +52,7 @@ export function topicCollections(bank: Bank): CollectionVolume[] {
     const volumes = volumesOf(practices, COLLECTION_VOLUME_SIZE);
     const volumeUrls = volumes.map((v) => repeatUrls.topicCollection(topic.id, v.number));
     const title = ru.repeat.collection.title(ru.repeat.collection.topicWhat(topic.data.name));
-    return volumes.map((volume) => ({ kind: 'topic' as const, key: topic.id, title, volume, url: volumeUrls[volume.number - 1]!, volumeUrls }));
+    return volumes.map((volume) => ({ kind: 'topic' as const, key: topic.id, title, volume, url: repeatUrls.topicCollection(topic.id, volume.number), volumeUrls }));
   });
 }
 
@@ -68,7 +68,7 @@ export function yearCollections(bank: Bank): CollectionVolume[] {
     const volumes = volumesOf(inPrintOrder(bank, list), COLLECTION_VOLUME_SIZE);
     const volumeUrls = volumes.map((v) => repeatUrls.yearCollection(year, v.number));
     const title = ru.repeat.collection.title(ru.repeat.collection.yearWhat(year));
-    return volumes.map((volume) => ({ kind: 'year' as const, key: String(year), title, volume, url: volumeUrls[volume.number - 1]!, volumeUrls }));
+    return volumes.map((volume) => ({ kind: 'year' as const, key: String(year), title, volume, url: repeatUrls.yearCollection(year, volume.number), volumeUrls }));
   });
 }
 

@@ -2,7 +2,7 @@
 import type { Bank, PracticeEntry } from '../bank.ts';
 import { adoptionTrail, type AdoptionTrail, type TrailPractice } from './trail.ts';
 
-export type BankTrailPractice = TrailPractice & { entry: PracticeEntry };
+type BankTrailPractice = TrailPractice & { entry: PracticeEntry };
 
 const memo = new WeakMap<Bank, AdoptionTrail<BankTrailPractice>>();
 

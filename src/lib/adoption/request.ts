@@ -6,7 +6,7 @@
 import { ru } from '../../i18n/ru.ts';
 import { mailtoPart } from '../mailto.ts';
 
-export interface RequestInput {
+interface RequestInput {
   title: string;
   /** «Иркутск». */
   cityName: string;

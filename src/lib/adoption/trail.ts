@@ -15,7 +15,7 @@ export interface TrailPractice {
   adaptedFrom?: { practice: string; changes: string } | undefined;
 }
 
-export interface TrailLink<P extends TrailPractice = TrailPractice> {
+interface TrailLink<P extends TrailPractice = TrailPractice> {
   /** The practice that was repeated. */
   source: P;
   /** The practice that repeats it. */

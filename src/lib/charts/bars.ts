@@ -17,7 +17,7 @@ export interface BarDatum {
   href?: string;
 }
 
-export interface Bar extends BarDatum {
+interface Bar extends BarDatum {
   x: number;
   y: number;
   width: number;
@@ -25,7 +25,7 @@ export interface Bar extends BarDatum {
   valueLabel: string;
 }
 
-export interface BarChart {
+interface BarChart {
   width: number;
   height: number;
   bars: Bar[];

@@ -41,7 +41,7 @@ export function perCity(practices: readonly ChartPractice[]): BarDatum[] {
   return [...counts].map(([label, value]) => ({ label, value })).sort((a, b) => b.value - a.value || a.label.localeCompare(b.label, 'ru'));
 }
 
-export interface MetricSeries {
+interface MetricSeries {
   kind: MetricKind;
   /** Units of the bars (one unit, or several counts of the same kind). */
   units: string[];

@@ -6,12 +6,12 @@
 import { METRIC_KINDS, type MetricKind } from '../content/vocabulary-values.ts';
 import { normaliseUnit, unitsComparable } from './units.ts';
 
-export interface AlignableMetric {
+interface AlignableMetric {
   kind: MetricKind;
   unit: string;
 }
 
-export interface AlignedRow<M extends AlignableMetric> {
+interface AlignedRow<M extends AlignableMetric> {
   kind: MetricKind;
   /** False when the row's units are different measures or scales: no sorting, no chart. */
   comparable: boolean;

@@ -11,7 +11,7 @@
 import type { BodySection } from '../content/safe-mdx.ts';
 
 /** Case, «ё», quotes, punctuation and spacing do not make two wordings of a question different. */
-export function normaliseQuestion(text: string): string {
+function normaliseQuestion(text: string): string {
   return text
     .toLowerCase()
     .replaceAll('ё', 'е')
@@ -35,7 +35,7 @@ export function matchQuestion<Q extends { id: string; text: string }>(heading: s
   return best;
 }
 
-export interface SubmissionAnswers {
+interface SubmissionAnswers {
   id: string;
   cityId: string;
   cityName: string;
@@ -44,7 +44,7 @@ export interface SubmissionAnswers {
   sections: readonly BodySection[];
 }
 
-export interface Answer {
+interface Answer {
   submissionId: string;
   cityId: string;
   cityName: string;
@@ -56,13 +56,13 @@ export interface Answer {
   html: string;
 }
 
-export interface QuestionAnswers<Q> {
+interface QuestionAnswers<Q> {
   question: Q;
   /** Oldest year first: the questionnaire is read year by year. */
   years: { year: number; answers: Answer[] }[];
 }
 
-export interface AnswersGrid<Q> {
+interface AnswersGrid<Q> {
   questions: QuestionAnswers<Q>[];
   /** Sections whose heading starts with no question of the questionnaire. */
   unmatched: (Answer & { year: number })[];

@@ -11,10 +11,10 @@
 import type { MetricKind, Qualifier } from '../content/vocabulary-values.ts';
 import { measureOf } from './units.ts';
 
-export const PER_CAPITA_BASE = 1000;
-export const PER_CAPITA_KINDS: readonly MetricKind[] = ['participants', 'volunteers', 'beneficiaries', 'events'];
+const PER_CAPITA_BASE = 1000;
+const PER_CAPITA_KINDS: readonly MetricKind[] = ['participants', 'volunteers', 'beneficiaries', 'events'];
 
-export interface Population {
+interface Population {
   value: number;
   /** The year the population figure refers to, stated next to every per-capita figure. */
   year: number;
@@ -75,7 +75,7 @@ export function populationFor(year: number, populations: readonly Population[] |
   return best;
 }
 
-export function perCapitaApplies(kind: MetricKind, unit: string): boolean {
+function perCapitaApplies(kind: MetricKind, unit: string): boolean {
   return PER_CAPITA_KINDS.includes(kind) && measureOf(unit).dimension === 'count';
 }
 

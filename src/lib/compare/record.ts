@@ -3,22 +3,13 @@
  * with links resolved. The build writes one per practice to /compare/p/<id>.json; the browser only lays them
  * out, so there is no server and no second copy of the content model in client code.
  */
-import type { City, Practice } from '../content/schema.ts';
-import type { MetricKind, Qualifier } from '../content/vocabulary-values.ts';
+import type { City, Metric, Practice } from '../content/schema.ts';
 import { ru } from '../../i18n/ru.ts';
 import { urls } from '../urls.ts';
-import { formatYears } from '../format.ts';
+import { formatYears, isoDate } from '../format.ts';
 
-export interface CompareMetric {
-  kind: MetricKind;
-  value: number;
-  qualifier: Qualifier;
-  unit: string;
-  year: number;
-  /** The source's own wording of the figure. */
-  source: string;
-  note?: string;
-}
+/** A figure as the schema has it (the source's own wording in `source`). */
+export type CompareMetric = Metric;
 
 export interface CompareRecord {
   /** `<city>/<slug>`, as in the practice's URL and in `/compare/?p=`. */
@@ -67,12 +58,12 @@ export interface CompareTrailPractice {
 }
 
 /** The trail around one practice, resolved by the caller (compare/from-bank.ts). */
-export interface RecordTrail {
+interface RecordTrail {
   adaptedFrom?: CompareTrailPractice & { changes: string };
   adoptedBy: CompareTrailPractice[];
 }
 
-export interface RecordInput {
+interface RecordInput {
   id: string;
   data: Practice;
   city: { id: string; data: City };
@@ -82,7 +73,7 @@ export interface RecordInput {
 }
 
 /** «долгосрочная целевая программа «Открытый город» на 2013–2017 годы», as on the practice page. */
-export function programmeLabel(programme: NonNullable<Practice['programme']>): string {
+function programmeLabel(programme: NonNullable<Practice['programme']>): string {
   return `${[programme.kind, programme.name].filter(Boolean).join(' ')} на ${formatYears(programme.startYear, programme.endYear)} годы`;
 }
 
@@ -91,7 +82,7 @@ const defined = <T extends object>(o: T): T =>
 
 export function toCompareRecord({ id, data, city, topicName, submission, trail }: RecordInput): CompareRecord {
   const population = city.data.population;
-  const toYear = (p: NonNullable<City['population']>) => ({ value: p.value, year: p.date.getUTCFullYear(), date: p.date.toISOString().slice(0, 10), source: p.source });
+  const toYear = (p: NonNullable<City['population']>) => ({ value: p.value, year: p.date.getUTCFullYear(), date: isoDate(p.date), source: p.source });
   const populations = [...(population ? [population] : []), ...(city.data.populations ?? [])].map(toYear).sort((a, b) => a.date.localeCompare(b.date));
   return defined({
     id,
@@ -117,7 +108,7 @@ export function toCompareRecord({ id, data, city, topicName, submission, trail }
     partners: data.partners,
     metrics: data.metrics.map((m) => defined({ kind: m.kind, value: m.value, qualifier: m.qualifier, unit: m.unit, year: m.year, source: m.source, note: m.note })),
     transferability: data.transferability,
-    contact: defined({ ...data.contact, confirmed: data.contact.confirmed?.toISOString().slice(0, 10) }),
+    contact: defined({ ...data.contact, confirmed: data.contact.confirmed && isoDate(data.contact.confirmed) }),
     source: { title: submission.title, year: submission.year, url: urls.submission(submission.id) },
     adaptedFrom: trail?.adaptedFrom,
     adoptedBy: trail?.adoptedBy ?? [],

@@ -5,7 +5,7 @@
  */
 export const MAX_COMPARED = 4;
 export const MIN_COMPARED = 2;
-export const QUERY_PARAM = 'p';
+const QUERY_PARAM = 'p';
 export const STORAGE_KEY = 'asdg:compare:v1';
 
 const ID = /^[\w-]+(\/[\w-]+)+$/;

@@ -1,15 +1,55 @@
 /**
  * The compare view as data: groups of rows, each row one field with one cell per practice, each
  * cell a few lines of text (some of them links). The browser only turns this into a <table>, so
- * what a reader sees is decided here and unit-tested here.
+ * what a reader sees is decided here and unit-tested here. Its words come as `CompareTableStrings`
+ * (built from ru.ts at build time by `compareTableStrings`, page-strings.ts), so the browser
+ * never loads the whole strings module.
  */
-import { ru } from '../../i18n/ru.ts';
-import { formatDate, formatFigure, formatNumber, guillemets } from '../format.ts';
-import type { MetricKind } from '../content/vocabulary-values.ts';
+import { figureWith, formatDate, formatNumber, guillemets } from '../format.ts';
+import { MONEY_KINDS, type MetricKind, type Qualifier } from '../content/vocabulary-values.ts';
+import { fill } from '../search/template.ts';
 import { alignMetrics } from './align.ts';
-import { typesetText } from '../typography.ts';
+import { typesetText } from '../typeset-text.ts';
 import { perCapita, populationFor, type PerCapita } from './per-capita.ts';
 import type { CompareMetric, CompareRecord } from './record.ts';
+
+export type ComparisonGroupKey = 'place' | 'practice' | 'metrics' | 'money' | 'transfer';
+
+/** The rows that are not figures, by key (`metric:<kind>` rows take `metricKind`). */
+export type ComparisonRowKey =
+  | 'city' | 'population' | 'district' | 'years' | 'status' | 'programme' | 'topics' | 'operator' | 'partners'
+  | 'transferability' | 'contact' | 'source' | 'adaptedFrom' | 'adoptedBy';
+
+/** Every word the table shows; templates carry `{name}` placeholders (filled with `fill`). */
+export interface CompareTableStrings {
+  groups: Record<ComparisonGroupKey, string>;
+  rows: Record<ComparisonRowKey, string>;
+  metricKind: Record<MetricKind, string>;
+  /** «более», «около», … before a figure. */
+  qualifier: Record<Qualifier, string>;
+  /** The same, shorter, before a per-capita figure («≈»). */
+  perCapitaQualifier: Record<Qualifier, string>;
+  /** `{figure}`, `{year}`. */
+  metricYear: string;
+  /** `{source}`. */
+  sourceWording: string;
+  /** `{figure}`, `{year}`. */
+  perCapita: string;
+  /** `{units}`. */
+  notComparable: string;
+  /** `{status}`, `{year}`. */
+  statusAsOf: string;
+  /** `{value}`, `{date}`. */
+  populationValue: string;
+  /** `{date}`. */
+  contactConfirmed: string;
+  /** `{title}`, `{year}`. */
+  sourceLink: string;
+  /** «Что изменили». */
+  changes: string;
+  /** `{city}`, `{year}`. */
+  repeatedByItem: string;
+}
 
 export interface CellLine {
   text: string;
@@ -18,7 +58,7 @@ export interface CellLine {
   tone?: 'figure' | 'muted' | 'warning';
 }
 
-export interface ComparisonRow {
+interface ComparisonRow {
   /** Stable key: `city`, `metric:budget`, … (tests and the print stylesheet use it). */
   key: string;
   label: string;
@@ -30,36 +70,34 @@ export interface ComparisonRow {
   same: boolean;
 }
 
-export interface ComparisonGroup {
-  key: keyof typeof ru.compare.groups;
+interface ComparisonGroup {
+  key: ComparisonGroupKey;
   label: string;
   rows: ComparisonRow[];
 }
 
-export interface Comparison {
+interface Comparison {
   columns: Pick<CompareRecord, 'id' | 'title' | 'url'>[];
   groups: ComparisonGroup[];
 }
 
-/** Money is shown in its own group, after the counts, as the issue's row list has it. */
-const MONEY_KINDS: readonly MetricKind[] = ['budget', 'prize-fund'];
-
 // Typeset here, since the browser lays these lines out after the page's own typography pass.
 const line = (text: string, tone?: CellLine['tone'], href?: string): CellLine => ({ text: href ? text : typesetText(text), ...(tone ? { tone } : {}), ...(href ? { href } : {}) });
 
-export function formatPerCapita(pc: PerCapita): string {
+export function formatPerCapita(pc: PerCapita, t: CompareTableStrings): string {
   const number = formatNumber(Number(pc.value.toFixed(pc.decimals)));
-  const figure = [ru.compare.perCapitaQualifier[pc.qualifier], number].filter(Boolean).join(' ');
-  return ru.compare.perCapita(figure, pc.populationYear);
+  const figure = [t.perCapitaQualifier[pc.qualifier], number].filter(Boolean).join(' ');
+  return fill(t.perCapita, { figure, year: pc.populationYear });
 }
 
+
 /** The lines of one figure: value with qualifier, unit and year; note; per-capita; source wording. */
-export function metricLines(metric: CompareMetric, populations: CompareRecord['city']['populations']): CellLine[] {
-  const lines = [line(ru.compare.metricYear(formatFigure(metric.value, metric.qualifier, metric.unit), metric.year), 'figure')];
+function metricLines(metric: CompareMetric, populations: CompareRecord['city']['populations'], t: CompareTableStrings): CellLine[] {
+  const lines = [line(fill(t.metricYear, { figure: figureWith(t.qualifier[metric.qualifier], metric.value, metric.unit), year: metric.year }), 'figure')];
   if (metric.note) lines.push(line(metric.note, 'muted'));
   const pc = perCapita(metric, populationFor(metric.year, populations));
-  if (pc) lines.push(line(formatPerCapita(pc), 'muted'));
-  lines.push(line(ru.compare.sourceWording(guillemets(metric.source)), 'muted'));
+  if (pc) lines.push(line(formatPerCapita(pc, t), 'muted'));
+  lines.push(line(fill(t.sourceWording, { source: guillemets(metric.source) }), 'muted'));
   return lines;
 }
 
@@ -71,20 +109,20 @@ function row(key: string, label: string, cells: CellLine[][], warning?: string):
 
 const text = (value: string | undefined): CellLine[] => (value ? [line(value)] : []);
 
-export function buildComparison(records: readonly CompareRecord[]): Comparison {
-  const r = ru.compare.rows;
+export function buildComparison(records: readonly CompareRecord[], t: CompareTableStrings): Comparison {
+  const r = t.rows;
   const place: ComparisonRow[] = [
     row('city', r.city, records.map((p) => [line(p.city.name, undefined, p.city.url), line(p.city.region, 'muted')])),
     row('population', r.population, records.map((p) => {
       const pop = p.city.population;
       if (!pop) return [];
-      return [line(ru.city.populationValue(formatNumber(pop.value), formatDate(new Date(pop.date)))), line(pop.source, 'muted')];
+      return [line(fill(t.populationValue, { value: formatNumber(pop.value), date: formatDate(new Date(pop.date)) })), line(pop.source, 'muted')];
     })),
     row('district', r.district, records.map((p) => text(p.city.federalDistrict))),
   ];
   const practice: ComparisonRow[] = [
     row('years', r.years, records.map((p) => text(p.years))),
-    row('status', r.status, records.map((p) => text(ru.compare.statusAsOf(p.status, p.statusYear)))),
+    row('status', r.status, records.map((p) => text(fill(t.statusAsOf, { status: p.status, year: p.statusYear })))),
     row('programme', r.programme, records.map((p) => text(p.programme))),
     row('topics', r.topics, records.map((p) => p.topics.map((t) => line(t.name, undefined, t.url)))),
     row('operator', r.operator, records.map((p) => text(p.operator))),
@@ -93,9 +131,9 @@ export function buildComparison(records: readonly CompareRecord[]): Comparison {
   const metrics: ComparisonRow[] = [];
   const money: ComparisonRow[] = [];
   for (const aligned of alignMetrics(records)) {
-    const cells = aligned.cells.map((ms, i) => ms.flatMap((m) => metricLines(m, records[i]?.city.populations)));
-    const warning = aligned.comparable ? undefined : ru.compare.notComparable(aligned.units.join(', '));
-    (MONEY_KINDS.includes(aligned.kind) ? money : metrics).push(row(`metric:${aligned.kind}`, ru.metricKind[aligned.kind], cells, warning));
+    const cells = aligned.cells.map((ms, i) => ms.flatMap((m) => metricLines(m, records[i]?.city.populations, t)));
+    const warning = aligned.comparable ? undefined : fill(t.notComparable, { units: aligned.units.join(', ') });
+    (MONEY_KINDS.includes(aligned.kind) ? money : metrics).push(row(`metric:${aligned.kind}`, t.metricKind[aligned.kind], cells, warning));
   }
   const transfer: ComparisonRow[] = [
     row('transferability', r.transferability, records.map((p) => text(p.transferability))),
@@ -106,16 +144,16 @@ export function buildComparison(records: readonly CompareRecord[]): Comparison {
       ...(c.email ? [line(c.email, undefined, `mailto:${c.email}`)] : []),
       ...(c.phone ? [line(c.phone, undefined, `tel:${c.phone.replace(/[^+\d]/g, '')}`)] : []),
       ...(c.website ? [line(c.website.replace(/^https?:\/\//, ''), undefined, c.website)] : []),
-      ...(c.confirmed ? [line(ru.repeat.contact.confirmed(formatDate(new Date(c.confirmed))), 'muted')] : []),
+      ...(c.confirmed ? [line(fill(t.contactConfirmed, { date: formatDate(new Date(c.confirmed)) }), 'muted')] : []),
     ])),
-    row('source', r.source, records.map((p) => [line(ru.practice.sourceLink(p.source.title, p.source.year), undefined, p.source.url)])),
+    row('source', r.source, records.map((p) => [line(fill(t.sourceLink, { title: p.source.title, year: p.source.year }), undefined, p.source.url)])),
     // The adoption trail: where a practice was taken from, and who repeated it.
-    row('adaptedFrom', ru.repeat.trail.rowAdaptedFrom, records.map((p) => (p.adaptedFrom
-      ? [line(`${p.adaptedFrom.title} (${p.adaptedFrom.city}, ${p.adaptedFrom.year})`, undefined, p.adaptedFrom.url), line(`${ru.repeat.trail.changes}: ${p.adaptedFrom.changes}`, 'muted')]
+    row('adaptedFrom', r.adaptedFrom, records.map((p) => (p.adaptedFrom
+      ? [line(`${p.adaptedFrom.title} (${p.adaptedFrom.city}, ${p.adaptedFrom.year})`, undefined, p.adaptedFrom.url), line(`${t.changes}: ${p.adaptedFrom.changes}`, 'muted')]
       : []))),
-    row('adoptedBy', ru.repeat.trail.rowRepeatedBy, records.map((p) => (p.adoptedBy ?? []).map((a) => line(ru.repeat.trail.repeatedByItem(a.city, a.year), undefined, a.url)))),
+    row('adoptedBy', r.adoptedBy, records.map((p) => (p.adoptedBy ?? []).map((a) => line(fill(t.repeatedByItem, { city: a.city, year: a.year }), undefined, a.url)))),
   ];
-  const g = ru.compare.groups;
+  const g = t.groups;
   const groups: ComparisonGroup[] = [
     { key: 'place', label: g.place, rows: place },
     { key: 'practice', label: g.practice, rows: practice },

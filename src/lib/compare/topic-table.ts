@@ -9,7 +9,7 @@ import type { MetricKind } from '../content/vocabulary-values.ts';
 import { alignMetrics } from './align.ts';
 import type { CompareRecord } from './record.ts';
 
-export interface TopicColumn {
+interface TopicColumn {
   key: string;
   label: string;
   /** `text` sorts alphabetically (Russian collation), `number` numerically; `none` is not sortable. */
@@ -17,7 +17,7 @@ export interface TopicColumn {
   note?: string;
 }
 
-export interface TopicCell {
+interface TopicCell {
   text: string;
   href?: string;
   /** Sort key; absent for an empty cell, which always sorts last. */
@@ -30,7 +30,7 @@ export interface TopicTable {
 }
 
 /** Most-reported kinds first, at most `maxKinds`, so the table stays readable on a phone. */
-export function keyKinds(records: readonly CompareRecord[], maxKinds: number): MetricKind[] {
+function keyKinds(records: readonly CompareRecord[], maxKinds: number): MetricKind[] {
   const rows = alignMetrics(records);
   return rows
     .map((row, order) => ({ kind: row.kind, reported: row.cells.filter((c) => c.length > 0).length, order }))

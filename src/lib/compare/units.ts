@@ -8,9 +8,9 @@
  * cell). Money, area, percentages and time are measures: two of them compare only when they are
  * the same measure at the same scale. «тыс. руб.» next to «млн руб.» is refused, never converted.
  */
-export type UnitDimension = 'count' | 'money' | 'area' | 'percent' | 'time';
+type UnitDimension = 'count' | 'money' | 'area' | 'percent' | 'time';
 
-export interface UnitMeasure {
+interface UnitMeasure {
   dimension: UnitDimension;
   /** Multiplier of the base unit (1 000 for «тыс. руб.»); 1 for counts. */
   scale: number;

@@ -9,11 +9,12 @@
  * Nothing here fills a field in: an item a city has not sent stays missing.
  */
 import type { Practice } from './schema.ts';
+import { MONEY_KINDS } from './vocabulary-values.ts';
 
 /** The fields the items read; a submit-form draft or a test builds one without the rest. */
 export type CompletenessInput = Pick<Practice, 'metrics' | 'transferability' | 'startYear' | 'endYear' | 'status' | 'programme' | 'contact'>;
 
-export interface CompletenessItem {
+interface CompletenessItem {
   /** Stable id, used in the open data (`completeness_missing`) and in URLs of nothing. */
   id: string;
   /** The field an editor fills to meet it, as the checker names fields. */
@@ -26,8 +27,6 @@ export interface CompletenessItem {
 const always = () => true;
 /** A dash or a stray mark is not a text: «—» was how drafts left a field empty. */
 const hasWords = (text: string | undefined) => /\p{L}{2,}/u.test(text ?? '');
-/** Figures of money: what a city has to find in its own budget. */
-export const MONEY_KINDS = ['budget', 'prize-fund'] as const;
 
 export const COMPLETENESS_ITEMS = [
   // Figures with sources: the schema makes every figure carry its source wording, so one is enough.
@@ -45,9 +44,9 @@ export const COMPLETENESS_ITEMS = [
   { id: 'confirmed', field: 'contact.confirmed', applies: always, met: (p) => p.contact.confirmed !== undefined },
 ] as const satisfies readonly CompletenessItem[];
 
-export type CompletenessItemId = (typeof COMPLETENESS_ITEMS)[number]['id'];
+type CompletenessItemId = (typeof COMPLETENESS_ITEMS)[number]['id'];
 
-export interface Completeness {
+interface Completeness {
   /** Met applicable items, in whole percent (0–100). */
   score: number;
   /** Every applicable item is met. */

@@ -5,7 +5,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 
-export interface ComponentAttribute {
+interface ComponentAttribute {
   required?: boolean;
   /** Allowed literal values, when the attribute is a choice. */
   values?: readonly string[];

@@ -11,14 +11,14 @@ import { join } from 'node:path';
 /** Larger than any city report (the Irkutsk 2013 material is 13 KB); a bigger file is refused unread. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
-export interface ContentFile {
+interface ContentFile {
   /** Path inside the folder, with `/`. */
   path: string;
   absolute: string;
   size: number;
 }
 
-export interface RefusedEntry {
+interface RefusedEntry {
   path: string;
   absolute: string;
   kind: 'symlink' | 'special';
@@ -40,8 +40,7 @@ export function listContentFiles(folder: string, options: { recursive?: boolean 
   if (top.isSymbolicLink()) return { files, refused: [{ path: '', absolute: folder, kind: 'symlink' }] };
   if (!top.isDirectory()) return { files, refused };
   const stack: string[] = [''];
-  while (stack.length) {
-    const dir = stack.pop()!;
+  for (let dir = stack.pop(); dir !== undefined; dir = stack.pop()) {
     for (const entry of readdirSync(join(folder, dir), { withFileTypes: true })) {
       if (entry.name.startsWith('.')) continue;
       const path = dir ? `${dir}/${entry.name}` : entry.name;

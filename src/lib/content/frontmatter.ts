@@ -56,8 +56,8 @@ function yamlMessage(code: ErrorCode | undefined, message: string): string {
 function depthOf(value: unknown): number {
   let deepest = 0;
   const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [node, depth] = top;
     if (depth > deepest) deepest = depth;
     if (depth > YAML_LIMITS.maxDepth) break;
     if (node !== null && typeof node === 'object') for (const child of Object.values(node)) stack.push([child, depth + 1]);

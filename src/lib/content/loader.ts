@@ -13,7 +13,7 @@ import { renderOptionsOf } from './checks/check-bank.ts';
 import { ContentFileError, listContentFiles, readContentFile } from './content-files.ts';
 import { isPublishedFile } from './vocabulary.ts';
 
-export interface BankLoaderOptions {
+interface BankLoaderOptions {
   /** Absolute path of the collection's folder. */
   folder: string;
   format: 'mdx' | 'yaml';

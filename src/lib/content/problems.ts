@@ -29,6 +29,15 @@ export function fieldPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '') || '(весь файл)';
 }
 
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), data);
+}
+
+/** A schema issue about a field left out: Zod 4 keeps no input in its issues, so the value is looked up. */
+export function isMissingField(issue: { code: string; path: readonly PropertyKey[] }, data: unknown): boolean {
+  return issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined;
+}
+
 export class ContentError extends Error {
   readonly problems: ContentProblem[];
   // No parameter property: scripts run this file with Node's type stripping, which refuses them.

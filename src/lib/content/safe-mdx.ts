@@ -19,7 +19,7 @@ import { CONTENT_COMPONENTS, type ContentComponent } from './components.ts';
 /** Bump when the rendered HTML for the same source changes: it is part of every entry's digest. */
 export const RENDERER_VERSION = '6';
 
-export type MdxRule =
+type MdxRule =
   | 'syntax'
   | 'esm'
   | 'expression'
@@ -47,7 +47,7 @@ export const MAX_TAGS = 1000;
  */
 export const MAX_NESTING = 48;
 
-export interface MdxViolation {
+interface MdxViolation {
   /** 1-based line in the file, frontmatter included. */
   line: number;
   rule: MdxRule;
@@ -428,8 +428,8 @@ function isTaskListCheckbox(element: Element): boolean {
 /** The first node deeper than MAX_NESTING, found without recursion; undefined if none. */
 function deepestNode(root: AnyNode): { line: number } | undefined {
   const stack: [AnyNode, number, number][] = [[root, 0, 1]];
-  while (stack.length) {
-    const [node, depth, parentLine] = stack.pop()!;
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [node, depth, parentLine] = top;
     const line = lineOf(node, parentLine);
     if (depth > MAX_NESTING) return { line };
     const children = (node as { children?: AnyNode[] }).children;

@@ -85,7 +85,7 @@ const httpUrl = z.url({ protocol: /^https?$/, error: 'ожидается адр�
 const text = (what: string) => z.string({ error: `ожидается текст: ${what}` }).trim().min(1, { error: `поле не может быть пустым: ${what}` });
 
 /** Russian forms of a city's name, as the interface needs them. */
-export const cityNameSchema = z.strictObject({
+const cityNameSchema = z.strictObject({
   /** Nominative: «Иркутск». */
   nominative: text('название города в именительном падеже').describe('Название в именительном падеже: «Иркутск»'),
   /** Genitive: «Иркутска» (as in «администрация Иркутска»). */
@@ -95,7 +95,7 @@ export const cityNameSchema = z.strictObject({
 });
 
 /** A figure about a city with the source it was taken from. */
-export const populationSchema = z.strictObject({
+const populationSchema = z.strictObject({
   /** Number of permanent residents. */
   value: z.number().int().positive({ error: 'численность населения — целое положительное число' }).describe('Численность постоянного населения, человек'),
   /** The date the figure refers to. */
@@ -182,7 +182,7 @@ export function submissionSchema(known: KnownIds) {
  * Metrics a practice may have. Each one of a kind adds a block of columns to practices.csv for
  * every practice of the bank, so the count is bounded; real practices have one to five.
  */
-export const MAX_METRICS = 30;
+const MAX_METRICS = 30;
 
 export const metricSchema = z.strictObject({
   /** What is counted, from the controlled vocabulary. */
@@ -202,7 +202,7 @@ export const metricSchema = z.strictObject({
 });
 
 /** A multi-year municipal programme a practice belongs to. */
-export const programmeSchema = z
+const programmeSchema = z
   .strictObject({
     /** Name: «Открытый город». */
     name: text('название программы').describe('Название программы: «Открытый город»'),
@@ -219,7 +219,7 @@ export const programmeSchema = z
   });
 
 /** How to reach the people who ran a practice. */
-export const contactSchema = z.strictObject({
+const contactSchema = z.strictObject({
   /** Organisation to contact. */
   organisation: text('организация').describe('Организация, в которую обращаться'),
   /** Department that runs the practice («комитет по социальной политике»), where the city named one. */
@@ -237,13 +237,13 @@ export const contactSchema = z.strictObject({
 });
 
 /** `city/slug` of a practice, as in its URL. */
-export const PRACTICE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const PRACTICE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * Where a practice was taken from. The reference is checked across files by the checker (rule
  * `adaptation`): the practice must exist, must not be this one, and the chain must not loop.
  */
-export const adaptedFromSchema = z.strictObject({
+const adaptedFromSchema = z.strictObject({
   /** Id of the practice it was adapted from: `<city>/<slug>`, as in that practice's address. */
   practice: z
     .string({ error: 'ожидается идентификатор практики вида город/практика' })
@@ -318,18 +318,15 @@ export function practiceSchema(known: KnownIds) {
 }
 
 export type City = z.infer<typeof citySchema>;
-export type Topic = z.infer<typeof topicSchema>;
-export type Questionnaire = z.infer<typeof questionnaireSchema>;
 export type Metric = z.infer<typeof metricSchema>;
 export type Practice = z.infer<ReturnType<typeof practiceSchema>>;
-export type Submission = z.infer<ReturnType<typeof submissionSchema>>;
 
 /**
  * `content/synonyms.yaml`: the field's vocabulary for search. Each group lists words or phrases
  * a reader may use for one thing (an abbreviation and its expansion, two words of a pair);
  * a query for one finds pages that use any other (src/lib/search/synonyms.ts).
  */
-export const synonymGroupSchema = z.strictObject({
+const synonymGroupSchema = z.strictObject({
   /** Two or more words or phrases that mean the same for a reader: «ТОС», «территориальное общественное самоуправление». */
   terms: z
     .array(text('слово или выражение').max(120, { error: 'выражение — не длиннее 120 знаков' }), { error: 'ожидается список слов или выражений' })
@@ -357,5 +354,3 @@ export const synonymsSchema = z
       }),
     );
   });
-
-export type SynonymGroup = z.infer<typeof synonymGroupSchema>;

@@ -1,6 +1,6 @@
 import type { z } from 'astro/zod';
 import { parseFrontmatter, parseYaml, type ParsedFrontmatter } from './frontmatter.ts';
-import { fieldPath, type ContentProblem } from './problems.ts';
+import { fieldPath, isMissingField, type ContentProblem } from './problems.ts';
 import { renderSafeMdx, type RenderedMdx, type RenderOptions } from './safe-mdx.ts';
 
 export interface ValidatedEntry<T> {
@@ -24,10 +24,6 @@ function ruleOfIssue(issue: z.core.$ZodIssue): string {
  * Checks one content file end to end: YAML, schema and, for MDX, the body. Shared by the build's loader and
  * `npm run check`, so both report the same problems with the same words.
  */
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  return path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), data);
-}
-
 export function validateEntry<S extends z.ZodType>(file: string, source: string, schema: S, options: RenderOptions = {}): ValidatedEntry<z.output<S>> {
   const isMdx = file.endsWith('.mdx');
   const fm = isMdx ? parseFrontmatter(source) : parseYaml(source);
@@ -40,8 +36,7 @@ export function validateEntry<S extends z.ZodType>(file: string, source: string,
       data = result.data;
     } else {
       for (const issue of result.error.issues) {
-        // Zod does not keep the input in its issues, so look the value up: absent means not filled in.
-        const missing = issue.code === 'invalid_type' && valueAt(fm.data, issue.path) === undefined;
+        const missing = isMissingField(issue, fm.data);
         const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
         if (unknownKeys.length) {
           for (const key of unknownKeys) {

@@ -23,6 +23,8 @@ export const METRIC_KINDS = [
   'staff',
 ] as const;
 export type MetricKind = (typeof METRIC_KINDS)[number];
+/** Figures of money: what a city has to find in its own budget; compared in a group of their own. */
+export const MONEY_KINDS: readonly MetricKind[] = ['budget', 'prize-fund'];
 
 /** How exact a figure is, as the source words it. */
 export const QUALIFIERS = ['exact', 'more-than', 'about', 'up-to'] as const;

@@ -10,35 +10,13 @@ import { isoDate } from '../format.ts';
 /** Fields of a YAML text with the checker's limits; a broken file gives none (`npm run check` names it). */
 const parse = (text: string): Record<string, unknown> => parseYaml(text).data;
 
-/** `--city irkutsk --topics a,b --force` → `{ city: 'irkutsk', topics: 'a,b', force: 'true' }` and the rest. */
-export function parseFlags(args: readonly string[]): { flags: Record<string, string>; positional: string[] } {
-  const flags: Record<string, string> = {};
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    const match = /^--([a-z][a-z-]*)(?:=(.*))?$/.exec(arg);
-    if (!match) {
-      positional.push(arg);
-      continue;
-    }
-    const [, name = '', inline] = match;
-    const next = args[i + 1];
-    if (inline !== undefined) flags[name] = inline;
-    else if (next !== undefined && !next.startsWith('--')) {
-      flags[name] = next;
-      i++;
-    } else flags[name] = 'true';
-  }
-  return { flags, positional };
-}
-
 /**
  * Today as `YYYY-MM-DD` in UTC: the schema compares dates with Date.now(), so the day read as UTC
  * midnight must not be after it (a local date east of Greenwich could be).
  */
 export const today = (): string => isoDate(new Date());
 
-export interface Vocabulary {
+interface Vocabulary {
   cities: { id: string; name: string; genitive: string }[];
   topics: { id: string; name: string }[];
   submissions: { id: string; city: string; year: number; title: string }[];
@@ -75,7 +53,7 @@ export function readVocabulary(root: string): Vocabulary {
 }
 
 /** One flag a command reads: its name, the placeholder of its value (none for a switch), and what it does. */
-export interface FlagSpec {
+interface FlagSpec {
   name: string;
   /** `город` in `--city <город>`; absent for a switch like `--force`. */
   value?: string;
@@ -98,7 +76,7 @@ export interface CommandSpec {
   notes?: string[];
 }
 
-export interface ParsedCommand {
+interface ParsedCommand {
   flags: Record<string, string>;
   /** Values of repeatable flags, in order. */
   lists: Record<string, string[]>;
@@ -107,13 +85,13 @@ export interface ParsedCommand {
 
 export class CommandLineError extends Error {}
 
-export const HELP_FLAG: FlagSpec = { name: 'help', help: 'показать эту справку и выйти' };
+const HELP_FLAG: FlagSpec = { name: 'help', help: 'показать эту справку и выйти' };
 
 /** `--help` text: usage, then every flag of the table with its value and meaning. */
-export function helpText(spec: CommandSpec): string {
+function helpText(spec: CommandSpec): string {
   const flags = [...spec.flags, HELP_FLAG];
-  const shown = flags.map((f) => `--${f.name}${f.value ? ` <${f.value}>` : ''}`);
-  const width = Math.max(...shown.map((s) => s.length));
+  const shown = flags.map((f) => ({ f, label: `--${f.name}${f.value ? ` <${f.value}>` : ''}` }));
+  const width = Math.max(...shown.map((s) => s.label.length));
   return [
     `${spec.command} — ${spec.summary}`,
     '',
@@ -121,7 +99,7 @@ export function helpText(spec: CommandSpec): string {
     ...spec.usage.map((u) => `  ${spec.command} ${u}`.trimEnd()),
     '',
     'Флаги:',
-    ...flags.map((f, i) => `  ${shown[i]!.padEnd(width)}  ${f.help}${f.repeat ? ' (можно указать несколько раз)' : ''}`),
+    ...shown.map(({ f, label }) => `  ${label.padEnd(width)}  ${f.help}${f.repeat ? ' (можно указать несколько раз)' : ''}`),
     ...(spec.notes?.length ? ['', ...spec.notes] : []),
   ].join('\n');
 }

@@ -10,14 +10,14 @@ import { blocksToMdx, textToBlocks, type TextBlock } from './text-blocks.ts';
 import { checkDocxSize } from './docx-limits.ts';
 
 /** A text report larger than this is not a city's report (the Irkutsk one is 13 KB). */
-export const MAX_REPORT_BYTES = 16 * 1024 * 1024;
+const MAX_REPORT_BYTES = 16 * 1024 * 1024;
 
 export interface QuestionnaireQuestions {
   id: string;
   questions: { id: string; text: string }[];
 }
 
-export interface ImportOptions {
+interface ImportOptions {
   city: string;
   year: number;
   questionnaires: QuestionnaireQuestions[];
@@ -60,7 +60,7 @@ function decodeHtml(text: string): string {
  * mammoth's HTML (flat `<p>`, `<h1>`…, `<ul>/<ol>` with `<li>`, tables) into blocks. Inline
  * formatting is dropped: the bank keeps a report's words, not its typography.
  */
-export function htmlToBlocks(html: string): TextBlock[] {
+function htmlToBlocks(html: string): TextBlock[] {
   const blocks: TextBlock[] = [];
   const lists: boolean[] = [];
   let buffer = '';

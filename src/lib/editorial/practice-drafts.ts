@@ -10,10 +10,11 @@
 import { Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import { findFigures, normaliseForSearch, numbersIn } from '../content/checks/figures.ts';
 import { PLACEHOLDER } from '../content/checks/rules.ts';
+import type { Metric } from '../content/schema.ts';
 import type { MetricKind, Qualifier } from '../content/vocabulary-values.ts';
 import { practiceData, slugify } from './practice-file.ts';
 
-export interface DraftOptions {
+interface DraftOptions {
   city: string;
   /** The report's year: every figure refers to it. */
   year: number;
@@ -29,18 +30,12 @@ export interface DraftOptions {
   lineOffset?: number;
 }
 
-export interface DraftMetric {
-  kind: MetricKind;
-  value: number;
-  qualifier: Qualifier;
-  unit: string;
-  year: number;
-  source: string;
+export interface DraftMetric extends Omit<Metric, 'note'> {
   /** 1-based line of the figure in the material's file (`lineOffset` added). */
   line: number;
 }
 
-export interface PracticeDraft {
+interface PracticeDraft {
   title: string;
   /** `_<slug>.mdx`, inside `practices/<city>/`. */
   fileName: string;
@@ -71,8 +66,8 @@ const wordsOf = (line: string) => normaliseForSearch(line).split(/[^\p{L}\d]+/u)
  */
 function linesAbout(name: string, lines: readonly string[]): Set<number> {
   const words = lines.map(wordsOf);
-  const has = (i: number, stem: string) => words[i]!.some((w) => w.startsWith(stem));
-  const texts = lines.map((_, i) => i).filter((i) => lines[i]!.trim());
+  const has = (i: number, stem: string) => (words[i] ?? []).some((w) => w.startsWith(stem));
+  const texts = lines.flatMap((line, i) => (line.trim() ? [i] : []));
   const weighted = stemsOf(name)
     .map((stem) => ({ stem, df: texts.filter((i) => has(i, stem)).length }))
     .filter((s) => s.df > 0)

@@ -7,7 +7,7 @@ import { createInterface as createLineReader } from 'node:readline';
 import { createInterface } from 'node:readline/promises';
 import { stdin, stdout } from 'node:process';
 
-export interface Prompt {
+interface Prompt {
   question(text: string): Promise<string>;
   close(): void;
 }

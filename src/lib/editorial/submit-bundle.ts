@@ -10,7 +10,7 @@ import { SLUG_PATTERN } from '../content/checks/rules.ts';
 import { cityData, cityYaml, type CityInput } from './city-file.ts';
 import { importBlocks, type QuestionnaireQuestions } from './import-report.ts';
 import { slugify } from './practice-file.ts';
-import { knownIdsOf, preparePractice, type FieldError, type FormValues, type SubmitVocabulary } from './submit-form.ts';
+import { knownIdsOf, one, preparePractice, type FieldError, type FormValues, type SubmitVocabulary } from './submit-form.ts';
 import { textToBlocks } from './text-blocks.ts';
 
 /** The value of the city and material lists that means «not in the bank yet». */
@@ -25,7 +25,7 @@ export interface SubmitFile {
   kind: 'practice' | 'city' | 'submission';
 }
 
-export interface BundleResult {
+interface BundleResult {
   errors: FieldError[];
   /** Practice first, then the city's record and the material, when there are no errors. */
   files: SubmitFile[];
@@ -35,7 +35,6 @@ export interface BundleResult {
   reportFileOnly?: boolean;
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] ?? '' : v ?? '').trim();
 const coordinate = (v: string) => (v === '' ? undefined : Number(v.replace(',', '.')));
 
 const CITY_FIELDS: Record<string, string> = {
@@ -51,7 +50,7 @@ const CITY_FIELDS: Record<string, string> = {
 };
 
 /** The material's file name: the questionnaire's id without the association's prefix, as `npm run import` names it. */
-export function submissionSlug(questionnaire: string): string {
+function submissionSlug(questionnaire: string): string {
   return questionnaire.replace(/^asdg-/, '');
 }
 

@@ -5,9 +5,11 @@
  */
 import { practiceSchema, type KnownIds } from '../content/schema.ts';
 import { PLACEHOLDER, SLUG_PATTERN } from '../content/checks/rules.ts';
+import { isMissingField } from '../content/problems.ts';
+import { isoDate } from '../format-date.ts';
 import { practiceData, practiceMdx, slugify, type PracticeInput } from './practice-file.ts';
 
-/** What the page embeds at build time: the ids a practice may point to. */
+/** What the page embeds at build time: the ids a practice may point to (materials: see `CitySubmissions`). */
 export interface SubmitVocabulary {
   cities: { id: string; name: string }[];
   topics: { id: string; name: string }[];
@@ -23,6 +25,16 @@ export interface SubmitVocabulary {
   questionnaireQuestions?: { id: string; questions: { id: string; text: string }[] }[];
 }
 
+/**
+ * One city's materials, /submit/materials/<city>.json: the page lists the cities only (bounded by
+ * membership), and the material list is filled from this file when a city is chosen, so the page
+ * does not grow with the bank. Becomes the vocabulary's `submissions` in the browser.
+ */
+export interface CitySubmissions {
+  city: string;
+  submissions: SubmitVocabulary['submissions'];
+}
+
 /** Form values by control name; checkboxes give arrays. */
 export type FormValues = Record<string, string | string[] | undefined>;
 
@@ -32,23 +44,20 @@ export interface FieldError {
   message: string;
 }
 
-export interface SubmitResult {
+interface SubmitResult {
   errors: FieldError[];
   /** `content/practices/<city>/<slug>.mdx`, when there are no errors. */
   path?: string;
   file?: string;
 }
 
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  return path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), data);
-}
-
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] ?? '' : v ?? '').trim();
+/** The one value of a form field (a repeated one: its first), trimmed. */
+export const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] ?? '' : v ?? '').trim();
 const many = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []).map((s) => s.trim()).filter(Boolean);
 const yearOf = (v: string) => (v === '' ? undefined : /^\d+$/.test(v) ? Number(v) : Number.NaN);
 
 /** The control a schema path belongs to: `['topics', 1]` → `topics`, `['contact', 'email']` → `contact-email`. */
-export function fieldOfPath(path: readonly PropertyKey[]): string {
+function fieldOfPath(path: readonly PropertyKey[]): string {
   const [first, second] = path;
   if (first === 'contact' || first === 'programme') return `${String(first)}-${String(second ?? 'name')}`;
   if (first === 'adaptedFrom') return `adaptedFrom-${String(second ?? 'practice')}`;
@@ -135,8 +144,7 @@ export function preparePractice(values: FormValues, vocabulary: SubmitVocabulary
       const field = fieldOfPath(issue.path);
       // A text the form already asked for is reported once, in the form's words.
       if (errors.some((e) => e.field === field)) continue;
-      // Zod 4 keeps no input in its issues: look the value up, as validate.ts does.
-      const missing = issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined;
+      const missing = isMissingField(issue, data);
       errors.push({ field, message: missing ? 'обязательное поле' : issue.message });
     }
   }
@@ -156,5 +164,5 @@ export function newFileUrl(repository: string, branch: string, path: string, con
 
 /** Today as `YYYY-MM-DD` in UTC, so the date is never "in the future" for the schema. */
 export function todayUtc(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  return isoDate(now);
 }

@@ -18,7 +18,7 @@ export interface FeedPractice {
   topics: { name: string }[];
 }
 
-export interface FeedChannel {
+interface FeedChannel {
   title: string;
   description: string;
   /** Absolute address of the page the feed follows (home, topic or city page). */
@@ -41,7 +41,7 @@ const TAG_YEAR = '2026';
  * file is renamed or the site moves to another host, which is also when its address changes.
  * It is not a permalink (isPermaLink="false"): readers link through <link>.
  */
-export function practiceGuid(id: string, site: URL): string {
+function practiceGuid(id: string, site: URL): string {
   return `tag:${site.hostname},${TAG_YEAR}:practice/${id}`;
 }
 
@@ -54,11 +54,11 @@ export function newestFirst(a: FeedPractice, b: FeedPractice): number {
 }
 
 /** Category domains say which vocabulary a category comes from: topics or cities. */
-export function categoryDomains(site: URL) {
+function categoryDomains(site: URL) {
   return { topic: new URL(urls.topics(), site).href, city: new URL(urls.cities(), site).href };
 }
 
-export function feedItem(practice: FeedPractice, site: URL): RSSFeedItem {
+function feedItem(practice: FeedPractice, site: URL): RSSFeedItem {
   const domains = categoryDomains(site);
   const categories = [
     ...practice.topics.map((t) => `<category domain="${escapeXml(domains.topic)}">${escapeXml(t.name)}</category>`),

@@ -12,9 +12,9 @@
  * Practice cards per list page. A card is about 1.3 KB of HTML; a topic page also holds the table
  * and charts of its page of practices (about 5 KB a practice), so 24 keeps it near 130 KB.
  */
-export const DEFAULT_LIST_PAGE_SIZE = 24;
+const DEFAULT_LIST_PAGE_SIZE = 24;
 /** Submissions per page of a questionnaire's answers: an answer is a city's full text. */
-export const DEFAULT_ANSWERS_PAGE_SIZE = 12;
+const DEFAULT_ANSWERS_PAGE_SIZE = 12;
 
 function sizeFrom(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
@@ -55,14 +55,16 @@ export function pageCount(total: number, size: number): number {
   return Math.max(1, Math.ceil(total / size));
 }
 
+/** Every page of a list: never none, an empty list has one empty page. */
+type ListPages<T> = [first: ListPage<T>, ...later: ListPage<T>[]];
+
 /** Every page of `items` (already in the order the list shows), each with its links. */
-export function paginate<T>(items: readonly T[], size: number, base: string): ListPage<T>[] {
+export function paginate<T>(items: readonly T[], size: number, base: string): ListPages<T> {
   const count = pageCount(items.length, size);
-  const pages: ListPage<T>[] = [];
-  for (let number = 1; number <= count; number++) {
+  const pageAt = (number: number): ListPage<T> => {
     const start = (number - 1) * size;
     const slice = items.slice(start, start + size);
-    pages.push({
+    return {
       number,
       count,
       items: slice,
@@ -74,9 +76,9 @@ export function paginate<T>(items: readonly T[], size: number, base: string): Li
       next: number < count ? pageHref(base, number + 1) : undefined,
       first: pageHref(base, 1),
       last: pageHref(base, count),
-    });
-  }
-  return pages;
+    };
+  };
+  return [pageAt(1), ...Array.from({ length: count - 1 }, (_, i) => pageAt(i + 2))];
 }
 
 /**

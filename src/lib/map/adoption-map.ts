@@ -5,17 +5,17 @@
  * and outline as cities-map.ts, so the two maps read alike.
  */
 import { geoPath } from 'd3-geo';
-import { MAP_HEIGHT, MAP_WIDTH, russia, russiaProjection } from './cities-map.ts';
+import { MAP_HEIGHT, MAP_WIDTH, round, russia, russiaProjection } from './cities-map.ts';
 import type { CityLink } from '../adoption/trail.ts';
 
-export interface MapPlace {
+interface MapPlace {
   id: string;
   name: string;
   lat: number;
   lon: number;
 }
 
-export interface AdoptionLine extends CityLink {
+interface AdoptionLine extends CityLink {
   fromName: string;
   toName: string;
   x1: number;
@@ -26,7 +26,7 @@ export interface AdoptionLine extends CityLink {
   width: number;
 }
 
-export interface AdoptionMap {
+interface AdoptionMap {
   width: number;
   height: number;
   outline: string;
@@ -34,8 +34,6 @@ export interface AdoptionMap {
   /** The cities at either end of some line, with their projected position. */
   places: (MapPlace & { x: number; y: number })[];
 }
-
-const round = (n: number) => Math.round(n * 10) / 10;
 
 export function drawAdoptionMap(links: readonly CityLink[], places: readonly MapPlace[], width = MAP_WIDTH, height = MAP_HEIGHT): AdoptionMap {
   const projection = russiaProjection(width, height);

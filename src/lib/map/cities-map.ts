@@ -18,7 +18,7 @@ const RUSSIA_ID = '643';
 export const MAP_WIDTH = 800;
 export const MAP_HEIGHT = 450;
 
-export interface MapCity {
+interface MapCity {
   id: string;
   name: string;
   url: string;
@@ -28,13 +28,13 @@ export interface MapCity {
   count: number;
 }
 
-export interface MapMark extends MapCity {
+interface MapMark extends MapCity {
   x: number;
   y: number;
   r: number;
 }
 
-export interface CitiesMap {
+interface CitiesMap {
   width: number;
   height: number;
   /** SVG path data of Russia's outline. */
@@ -66,12 +66,13 @@ export function russiaProjection(width = MAP_WIDTH, height = MAP_HEIGHT): GeoPro
 }
 
 /** Radius in pixels: area proportional to the count, never smaller than a finger-sized 5 px. */
-export function markRadius(count: number, maxCount: number): number {
+function markRadius(count: number, maxCount: number): number {
   const scale = scaleSqrt().domain([0, Math.max(1, maxCount)]).range([0, 18]);
   return Math.max(5, scale(count));
 }
 
-const round = (n: number) => Math.round(n * 10) / 10;
+/** Map coordinates to a tenth of a pixel: finer is invisible and only adds bytes. */
+export const round = (n: number) => Math.round(n * 10) / 10;
 
 export function drawCitiesMap(cities: readonly MapCity[], width = MAP_WIDTH, height = MAP_HEIGHT): CitiesMap {
   const projection = russiaProjection(width, height);

@@ -8,9 +8,9 @@ import type { JsonSchema } from './json-schema.ts';
 import type { Plain } from './records.ts';
 
 /** How list values share one cell. Chosen because it does not occur in names and ids. */
-export const LIST_SEPARATOR = ' | ';
+const LIST_SEPARATOR = ' | ';
 
-export type ColumnType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'url' | 'email' | 'list';
+type ColumnType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'url' | 'email' | 'list';
 
 export interface Column {
   name: string;
@@ -26,7 +26,7 @@ export interface Column {
 }
 
 /** A list of objects to spread by one of their properties, e.g. metrics by kind. */
-export interface Spread {
+interface Spread {
   /** The property that tells the items apart (`kind`). */
   by: string;
   /** Column prefix (`metric` → `metric_budget_value`). */
@@ -37,7 +37,7 @@ export interface Spread {
   nth: (description: string, n: number) => string;
 }
 
-export interface FlattenOptions {
+interface FlattenOptions {
   spread?: Record<string, Spread>;
   /** Records, needed to size spread blocks: a kind gets as many slots as any record uses. */
   records: readonly Record<string, Plain>[];
@@ -160,7 +160,7 @@ function spreadColumns(key: string, item: JsonSchema & { properties: Record<stri
  * the same question of every list in every entry (`listValueProblems`), so whatever it passes,
  * the CSV writer can write.
  */
-export function listItemProblem(item: Plain): string | undefined {
+function listItemProblem(item: Plain): string | undefined {
   if (item !== null && typeof item === 'object') return 'элемент списка — вложенный набор полей; в открытых данных (CSV) элемент списка — строка или число';
   if (String(item).includes(LIST_SEPARATOR.trim())) {
     return `знак «${LIST_SEPARATOR.trim()}» разделяет элементы списка в открытых данных (CSV); замените его, например, на «/» или запятую`;
@@ -185,7 +185,7 @@ export function listValueProblems(value: Plain | undefined, path: (string | numb
 }
 
 /** A cell as text: numbers with a decimal point, lists joined, nothing for a missing value. */
-export function cellOf(value: Plain | undefined, column: Pick<Column, 'name'>): string {
+function cellOf(value: Plain | undefined, column: Pick<Column, 'name'>): string {
   if (value === undefined || value === null) return '';
   if (Array.isArray(value)) {
     return value

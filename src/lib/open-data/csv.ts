@@ -7,8 +7,6 @@ import { stringify } from 'csv-stringify/sync';
 import { rowsOf, type Column } from './columns.ts';
 import type { Plain } from './records.ts';
 
-export const BOM = '\uFEFF';
-
 /** What a spreadsheet takes for the start of a formula (OWASP, CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 /** A number as the bank writes one (`-12.5`): it stays a number in a numeric column. */

@@ -11,14 +11,14 @@ import { toRecord, type DataRecord } from './records.ts';
 import { derivedFields } from './derived.ts';
 import { trailOf } from '../adoption/from-bank.ts';
 
-export interface Dataset {
+interface Dataset {
   file: string;
   schema: JsonSchema;
   records: DataRecord[];
   columns: Column[];
 }
 
-export interface OpenData {
+interface OpenData {
   practices: Dataset;
   cities: Dataset;
   topics: Dataset;

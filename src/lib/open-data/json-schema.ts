@@ -23,13 +23,13 @@ export interface JsonSchema {
  * Exported records carry two fields the content files do not: their id (the file's path under
  * its collection) and the absolute address of their page. Described here, once.
  */
-export const recordIdentitySchema = z.strictObject({
+const recordIdentitySchema = z.strictObject({
   id: z.string().describe('Идентификатор записи: путь файла в банке без расширения (у практики — «город/практика»)'),
   url: z.url().describe('Адрес страницы записи на сайте'),
 });
 
 /** The JSON Schema draft every document here targets (ajv's `ajv/dist/2020` reads it). */
-export const JSON_SCHEMA_DRAFT = 'https://json-schema.org/draft/2020-12/schema';
+const JSON_SCHEMA_DRAFT = 'https://json-schema.org/draft/2020-12/schema';
 
 /**
  * The JSON Schema of a record as exported. Two kinds of zod schema have no JSON equivalent as
@@ -37,7 +37,7 @@ export const JSON_SCHEMA_DRAFT = 'https://json-schema.org/draft/2020-12/schema';
  * model transforms into `{ collection, id }` and the export writes back as the id the editor
  * typed, i.e. the input side of the transform.
  */
-export function exportedJsonSchema(schema: z.ZodType): JsonSchema {
+function exportedJsonSchema(schema: z.ZodType): JsonSchema {
   const json = z.toJSONSchema(schema, {
     target: 'draft-2020-12',
     io: 'output',
@@ -86,7 +86,7 @@ function withDerived(record: JsonSchema): JsonSchema {
  */
 const NO_IDS: KnownIds = { cities: new Set(), topics: new Set(), submissions: new Set(), questionnaires: new Set() };
 
-export interface RecordSchemas {
+interface RecordSchemas {
   practice: JsonSchema;
   city: JsonSchema;
   topic: JsonSchema;

@@ -4,7 +4,7 @@
  * not yet stated. Editors set DATA_LICENCE_NAME (and DATA_LICENCE_URL) when building the
  * published site once the association has chosen, e.g. DATA_LICENCE_NAME="CC BY 4.0".
  */
-export interface DataLicence {
+interface DataLicence {
   name: string;
   url?: string;
 }

@@ -1,7 +1,9 @@
 /**
  * The JavaScript catalogue of a bank larger than one page: the static page holds only its own
- * cards, so the query, the facets, their counts and the order are asked of the Pagefind index,
- * which covers the whole bank. Nothing here grows with the bank on the reader's side beyond what
+ * cards, so the facets, their counts and the order are asked of the catalogue's Pagefind index
+ * (one record per practice with its filters, sort keys and card metadata; merged into the search
+ * index by `mergeCatalogue`), which covers the whole bank. Its records' filter keys are prefixed
+ * (`catalogueKey`), so only these searches reach them and the search index loads no filter data. Nothing here grows with the bank on the reader's side beyond what
  * Pagefind itself loads (its filter chunks); only the shown cards' fragments are fetched, a
  * batch at a time (REMOTE_BATCH).
  *
@@ -11,14 +13,14 @@
  * current filters, so each facet with a selection is counted by its own search without it.
  */
 import { CATALOGUE_FACETS, DEFAULT_SORT, type CatalogueFacet, type CatalogueSort, type CatalogueState } from './catalogue.ts';
-import { toFilters, type FilterCounts, type FilterQuery, type PagefindApi, type PagefindResponse, type PagefindResult } from './pagefind-client.ts';
+import { catalogueKey, toFilters, type FilterCounts, type FilterQuery, type PagefindApi, type PagefindResponse, type PagefindResult } from './pagefind-client.ts';
 import { PRACTICE_ID_FILTER } from './record.ts';
 
 /** Cards loaded per batch («Показать ещё» loads the next): one fragment request each. */
 export const REMOTE_BATCH = 12;
 
-/** Pagefind sort of each catalogue order (keys written by SearchMeta.astro, see record.ts). */
-export const CATALOGUE_SORT_KEYS: Record<CatalogueSort, Record<string, 'asc' | 'desc'>> = {
+/** Pagefind sort of each catalogue order (keys written by SearchMeta.astro, see record.ts; indexed in the catalogue's index only). */
+const CATALOGUE_SORT_KEYS: Record<CatalogueSort, Record<string, 'asc' | 'desc'>> = {
   added: { published: 'desc' },
   year: { year: 'desc' },
   city: { city: 'asc' },
@@ -26,16 +28,16 @@ export const CATALOGUE_SORT_KEYS: Record<CatalogueSort, Record<string, 'asc' | '
 
 type SortingSearch = (term: string | null, options: { filters: FilterQuery; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindResponse>;
 
-export interface RemoteView {
+interface RemoteView {
   /** The matching practices, in the chosen order; load their cards with `data()`. */
   results: PagefindResult[];
   counts: Record<CatalogueFacet, Map<string, number>>;
 }
 
 function selectedWithout(state: CatalogueState, matched: ReadonlySet<string> | null, except?: CatalogueFacet): Record<string, readonly string[]> {
-  const selected: Record<string, readonly string[]> = { type: ['practice'] };
-  if (matched) selected[PRACTICE_ID_FILTER] = [...matched];
-  for (const facet of CATALOGUE_FACETS) if (facet !== except && state.selected[facet].length) selected[facet] = state.selected[facet];
+  const selected: Record<string, readonly string[]> = { [catalogueKey('type')]: ['practice'] };
+  if (matched) selected[catalogueKey(PRACTICE_ID_FILTER)] = [...matched];
+  for (const facet of CATALOGUE_FACETS) if (facet !== except && state.selected[facet].length) selected[catalogueKey(facet)] = state.selected[facet];
   return selected;
 }
 
@@ -44,6 +46,7 @@ function selectedWithout(state: CatalogueState, matched: ReadonlySet<string> | n
  * query is answered before (`matched`: the practices the site's query layer found for it, or
  * null for no query), so that stems, synonyms and partial matches work here as on /search/.
  */
+/** `pagefind` must have the catalogue's index merged (`mergeCatalogue`). */
 export async function remoteView(pagefind: PagefindApi, state: CatalogueState, matched: ReadonlySet<string> | null = null): Promise<RemoteView> {
   const search = pagefind.search.bind(pagefind) as unknown as SortingSearch;
   const counts = {} as RemoteView['counts'];
@@ -54,12 +57,12 @@ export async function remoteView(pagefind: PagefindApi, state: CatalogueState, m
   }
   const q = null;
   const sort = CATALOGUE_SORT_KEYS[state.sort ?? DEFAULT_SORT];
-  const main = await search(q, { filters: toFilters(selectedWithout(state, matched), CATALOGUE_FACETS), sort });
+  const main = await search(q, { filters: toFilters(selectedWithout(state, matched), CATALOGUE_FACETS.map(catalogueKey)), sort });
   for (const facet of CATALOGUE_FACETS) {
     let source: FilterCounts = main.filters;
     // With nothing chosen in this facet, Pagefind's «in addition» counts are already the answer.
-    if (state.selected[facet].length) source = (await search(q, { filters: toFilters(selectedWithout(state, matched, facet), [facet]) })).filters;
-    counts[facet] = new Map(Object.entries(source[facet] ?? {}).filter(([, n]) => n > 0));
+    if (state.selected[facet].length) source = (await search(q, { filters: toFilters(selectedWithout(state, matched, facet), [catalogueKey(facet)]) })).filters;
+    counts[facet] = new Map(Object.entries(source[catalogueKey(facet)] ?? {}).filter(([, n]) => n > 0));
   }
   return { results: main.results, counts };
 }
@@ -79,13 +82,13 @@ export interface RemoteCard {
 export async function loadCards(results: readonly PagefindResult[], from: number, count = REMOTE_BATCH): Promise<RemoteCard[]> {
   const data = await Promise.all(results.slice(from, from + count).map((r) => r.data()));
   return data.map((d) => ({
-    id: d.filters.practice?.[0] ?? d.url,
+    id: d.filters[catalogueKey(PRACTICE_ID_FILTER)]?.[0] ?? d.url,
     url: d.url,
     title: d.meta.title ?? d.url,
-    city: d.filters.city?.[0] ?? '',
+    city: d.filters[catalogueKey('city')]?.[0] ?? '',
     cityName: d.meta.city ?? '',
     years: d.meta.year ?? '',
     summary: d.meta.summary ?? '',
-    topics: d.filters.topic ?? [],
+    topics: d.filters[catalogueKey('topic')] ?? [],
   }));
 }

@@ -56,7 +56,7 @@ export function valuesOf(item: CatalogueItem, facet: CatalogueFacet): readonly s
  * Does the item pass the query and every selected facet, leaving out `except`?
  * `matched` is the set of practice ids the text query found; null when there is no query.
  */
-export function passes(item: CatalogueItem, state: CatalogueState, matched: ReadonlySet<string> | null, except?: CatalogueFacet): boolean {
+function passes(item: CatalogueItem, state: CatalogueState, matched: ReadonlySet<string> | null, except?: CatalogueFacet): boolean {
   if (matched && !matched.has(item.id)) return false;
   for (const facet of CATALOGUE_FACETS) {
     if (facet === except) continue;
@@ -66,7 +66,7 @@ export function passes(item: CatalogueItem, state: CatalogueState, matched: Read
   return true;
 }
 
-export type FacetCounts = Record<CatalogueFacet, Map<string, number>>;
+type FacetCounts = Record<CatalogueFacet, Map<string, number>>;
 
 export function countFacets(items: readonly CatalogueItem[], state: CatalogueState, matched: ReadonlySet<string> | null): FacetCounts {
   const counts = {} as FacetCounts;

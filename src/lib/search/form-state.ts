@@ -6,7 +6,7 @@
  */
 import { readState, writeState, type ViewState } from './url-state.ts';
 
-export interface FormStateOptions<F extends string, S extends string> {
+interface FormStateOptions<F extends string, S extends string> {
   facets: readonly F[];
   sorts?: readonly S[];
   /** Left out of the URL, so the default view keeps its plain address. */
@@ -14,7 +14,7 @@ export interface FormStateOptions<F extends string, S extends string> {
 }
 
 /** What `new FormData(form)` yields; files are ignored, as no view form has one. */
-export type FormEntries = Iterable<[string, FormDataEntryValue]>;
+type FormEntries = Iterable<[string, FormDataEntryValue]>;
 
 export function stateFromEntries<F extends string, S extends string = never>(
   entries: FormEntries,
@@ -26,7 +26,7 @@ export function stateFromEntries<F extends string, S extends string = never>(
 }
 
 /** The form fields a view state is written into. */
-export interface StateControls {
+interface StateControls {
   query: { value: string };
   sort?: { value: string } | undefined;
   checkboxes: Iterable<{ name: string; value: string; checked: boolean }>;
@@ -42,14 +42,14 @@ export function writeToControls<F extends string, S extends string>(
   for (const box of controls.checkboxes) box.checked = state.selected[box.name as F]?.includes(box.value) ?? false;
 }
 
-export interface FormUrlSyncOptions<F extends string, S extends string> extends FormStateOptions<F, S> {
+interface FormUrlSyncOptions<F extends string, S extends string> extends FormStateOptions<F, S> {
   /** The form's current fields, read at each change. */
   read: () => FormEntries;
   location: { readonly pathname: string; readonly search: string };
   history: { pushState(data: unknown, unused: string, url: string): void; replaceState(data: unknown, unused: string, url: string): void };
 }
 
-export interface FormUrlSync<F extends string, S extends string> {
+interface FormUrlSync<F extends string, S extends string> {
   fromForm(): ViewState<F, S>;
   fromUrl(): ViewState<F, S>;
   /** The address of a state on this page. */

@@ -7,7 +7,9 @@
  * skips a page without `data-pagefind-body` once any page has it), and only these four sections
  * are handed to Pagefind at all (INDEXED_SECTIONS), so a page elsewhere that marks a body by
  * mistake does not join the results. Lists in those sections (/practices/, /cities/, the year
- * pages) carry no body and stay out; tests/search/index-scope.test.ts checks both.
+ * pages) carry no body and stay out; tests/search/index-scope.test.ts checks both. Practice pages
+ * also feed a second, small index, the catalogue's (`pagefind/catalogue/`, `catalogueRecord`),
+ * which alone holds the catalogue's sort keys.
  * Inside a body, whatever only repeats other pages (a topic's table and cards of its practices,
  * a city's cards, charts, related cards, citation, compare and subscribe controls) is marked
  * `data-pagefind-ignore`: it made a topic page of a large bank tens of kilobytes of indexed
@@ -28,7 +30,16 @@
  * Indexing while Astro renders (`StreamingIndex`): on a build with no index to reuse,
  * scripts/build.ts hands each indexed page to Pagefind as soon as Astro reports it written, so
  * Pagefind (its own multi-threaded process) works while Astro is still rendering the rest; at the
- * end only the pages it missed are added and the index is written.
+ * end only the pages it missed are added and the index is written. A rebuild streams from the
+ * first indexed page Astro renders afresh (`finishOrReuse`: the kept index still wins when the
+ * hash shows nothing changed). Pages without `data-pagefind-body` (the lists) are not handed over
+ * at all: Pagefind would parse them only to drop them.
+ *
+ * One index, not several merged in the browser: splitting the bank into parts (each its own
+ * Pagefind index, joined with `mergeIndex`) was measured and not taken, see the README
+ * («Поиск»): each part loads its own index chunks for the query's words, so a first search grew
+ * by half, Pagefind's sort works within one part only (the catalogue's order would break), and
+ * prefix fallbacks are decided per part, which changed the results of some queries.
  *
  * Pagefind is pinned to an exact version (1.6.0, package.json); its version is part of the reuse
  * key and of every content cache key (content/library-versions.ts).
@@ -40,17 +51,18 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { writeWordShards } from './word-shards.ts';
+import { CATALOGUE_INDEX, catalogueKey } from './pagefind-client.ts';
 import { libraryVersions } from '../content/library-versions.ts';
 
 /** URL sections whose pages may enter the index. */
-export const INDEXED_SECTIONS = ['practices', 'submissions', 'cities', 'topics'] as const;
+const INDEXED_SECTIONS = ['practices', 'submissions', 'cities', 'topics'] as const;
 
 /** Passed to `createIndex`; part of the reuse key, so changing them forces a fresh index. */
 const INDEX_OPTIONS = { forceLanguage: 'ru' } as const;
 /** Bump when the way the index is built changes in a way the key does not see. */
-const REUSE_FORMAT = 3;
+const REUSE_FORMAT = 4;
 
-export interface IndexResult {
+interface IndexResult {
   pages: number;
   /** True when the index was copied from the previous build instead of built. */
   reused: boolean;
@@ -75,7 +87,7 @@ export function indexedFiles(siteDir: string): string[] {
  * which would cost more than the hash (about 0.4 s for 2 500 pages). Files are read one by one
  * with awaits between them, so the hash can run while Pagefind indexes in its own process.
  */
-export async function indexKey(siteDir: string): Promise<string> {
+async function indexKey(siteDir: string): Promise<string> {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ format: REUSE_FORMAT, pagefind: pagefindVersion(), libraries: libraryVersions(), options: INDEX_OPTIONS, sections: INDEXED_SECTIONS }));
   for (const file of indexedFiles(siteDir)) {
@@ -100,12 +112,12 @@ function pagefindVersion(): string {
  */
 export async function indexSite(siteDir: string, options: { cacheDir?: string } = {}): Promise<IndexResult> {
   const outputPath = join(siteDir, 'pagefind');
-  if (!options.cacheDir) return { pages: await buildIndex(siteDir, outputPath), reused: false };
+  if (!options.cacheDir) return { pages: await buildIndex(siteDir), reused: false };
   const cache = join(options.cacheDir, 'pagefind-index');
   const kept = readKept(cache);
   if (!kept || !existsSync(join(cache, 'pagefind'))) {
     // Nothing to reuse (a cold build): hash while Pagefind works instead of before it.
-    const [pages, key] = await Promise.all([buildIndex(siteDir, outputPath), indexKey(siteDir)]);
+    const [pages, key] = await Promise.all([buildIndex(siteDir), indexKey(siteDir)]);
     keep(cache, outputPath, key, pages);
     return { pages, reused: false };
   }
@@ -115,7 +127,7 @@ export async function indexSite(siteDir: string, options: { cacheDir?: string } 
     cpSync(join(cache, 'pagefind'), outputPath, { recursive: true });
     return { pages: kept.pages, reused: true };
   }
-  const pages = await buildIndex(siteDir, outputPath);
+  const pages = await buildIndex(siteDir);
   keep(cache, outputPath, key, pages);
   return { pages, reused: false };
 }
@@ -123,7 +135,10 @@ export async function indexSite(siteDir: string, options: { cacheDir?: string } 
 /** The address Pagefind gives a page: `practices/a/b/index.html` → `/practices/a/b/`. */
 const urlOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
 
-const isIndexed = (file: string) => file.endsWith('.html') && (INDEXED_SECTIONS as readonly string[]).includes(file.split('/')[0] ?? '');
+export const isIndexed = (file: string) => file.endsWith('.html') && (INDEXED_SECTIONS as readonly string[]).includes(file.split('/')[0] ?? '');
+
+/** Marks the indexed part of a page; Pagefind skips a page without it (module comment). */
+const BODY_ATTRIBUTE = 'data-pagefind-body';
 
 /** Files read and handed to Pagefind at once: enough to keep it busy, few enough to hold. */
 const IN_FLIGHT = 16;
@@ -143,16 +158,18 @@ export class StreamingIndex {
 
   private readonly siteDir: string;
   private readonly index: pagefind.PagefindIndex;
+  private readonly catalogue: pagefind.PagefindIndex;
 
-  private constructor(siteDir: string, index: pagefind.PagefindIndex) {
+  private constructor(siteDir: string, index: pagefind.PagefindIndex, catalogue: pagefind.PagefindIndex) {
     this.siteDir = siteDir;
     this.index = index;
+    this.catalogue = catalogue;
   }
 
   static async start(siteDir: string): Promise<StreamingIndex> {
-    const { index, errors } = await pagefind.createIndex({ ...INDEX_OPTIONS });
-    if (!index) throw new Error(`Pagefind не запустился: ${errors.join('; ')}`);
-    return new StreamingIndex(siteDir, index);
+    const [main, catalogue] = await Promise.all([pagefind.createIndex({ ...INDEX_OPTIONS }), pagefind.createIndex({ ...INDEX_OPTIONS })]);
+    if (!main.index || !catalogue.index) throw new Error(`Pagefind не запустился: ${[...main.errors, ...catalogue.errors].join('; ')}`);
+    return new StreamingIndex(siteDir, main.index, catalogue.index);
   }
 
   offer(file: string): void {
@@ -164,8 +181,9 @@ export class StreamingIndex {
   }
 
   private pump(): void {
-    while (this.running < IN_FLIGHT && this.queue.length) {
-      const file = this.queue.shift()!;
+    while (this.running < IN_FLIGHT) {
+      const file = this.queue.shift();
+      if (file === undefined) return;
       this.running += 1;
       void this.add(file).finally(() => {
         this.running -= 1;
@@ -178,8 +196,16 @@ export class StreamingIndex {
   private async add(file: string): Promise<void> {
     try {
       const content = await readFile(join(this.siteDir, file), 'utf8');
-      const added = await this.index.addHTMLFile({ url: urlOf(file), content });
-      if (added.errors.length) this.failure ??= new Error(`Pagefind: ${file}: ${added.errors.join('; ')}`);
+      // A list page (no body) would only be parsed by Pagefind and dropped: skip the parse.
+      if (!content.includes(BODY_ATTRIBUTE)) return;
+      const url = urlOf(file);
+      const card = catalogueRecord(content);
+      const [added, carded] = await Promise.all([
+        this.index.addHTMLFile({ url, content: withoutSortKeys(content) }),
+        card ? this.catalogue.addHTMLFile({ url, content: card }) : undefined,
+      ]);
+      const errors = [...added.errors, ...(carded?.errors ?? [])];
+      if (errors.length) this.failure ??= new Error(`Pagefind: ${file}: ${errors.join('; ')}`);
     } catch (error) {
       this.failure ??= error instanceof Error ? error : new Error(String(error));
     }
@@ -190,8 +216,30 @@ export class StreamingIndex {
     return new Promise((done) => (this.drained = done));
   }
 
+  /**
+   * For a rebuild with a kept index: when the indexed HTML turns out unchanged, the pages
+   * streamed so far are dropped and the kept index is copied; otherwise the streamed index is
+   * finished as by `finish`. Pagefind keeps indexing while the key is hashed.
+   */
+  async finishOrReuse(cacheDir: string): Promise<IndexResult & { streamed: number }> {
+    const cache = join(cacheDir, 'pagefind-index');
+    const kept = readKept(cache);
+    const key = await indexKey(this.siteDir);
+    if (kept?.key === key && existsSync(join(cache, 'pagefind'))) {
+      const streamed = this.seen.size;
+      this.queue.length = 0; // what is still queued is not needed: only wait for pages in flight
+      await this.idle();
+      await pagefind.close();
+      const outputPath = join(this.siteDir, 'pagefind');
+      rmSync(outputPath, { recursive: true, force: true });
+      cpSync(join(cache, 'pagefind'), outputPath, { recursive: true });
+      return { pages: kept.pages, reused: true, streamed };
+    }
+    return this.finish({ cacheDir, key });
+  }
+
   /** Adds the pages not offered yet, writes `siteDir/pagefind`, and keeps it in `cacheDir`. */
-  async finish(options: { cacheDir?: string } = {}): Promise<IndexResult & { streamed: number }> {
+  async finish(options: { cacheDir?: string; key?: string } = {}): Promise<IndexResult & { streamed: number }> {
     const streamed = this.seen.size;
     const outputPath = join(this.siteDir, 'pagefind');
     try {
@@ -200,13 +248,14 @@ export class StreamingIndex {
       if (this.failure) throw this.failure;
       const written = await this.index.writeFiles({ outputPath });
       if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+      await writeCatalogue(this.catalogue, join(outputPath, CATALOGUE_INDEX));
       writeWordShards(outputPath);
     } finally {
       await pagefind.close();
     }
     // Pages without data-pagefind-body are left out by Pagefind itself; count what it kept.
     const pages = await indexedPageCount(outputPath);
-    if (options.cacheDir) keep(join(options.cacheDir, 'pagefind-index'), outputPath, await indexKey(this.siteDir), pages);
+    if (options.cacheDir) keep(join(options.cacheDir, 'pagefind-index'), outputPath, options.key ?? (await indexKey(this.siteDir)), pages);
     return { pages, reused: false, streamed };
   }
 }
@@ -223,19 +272,46 @@ async function indexedPageCount(outputPath: string): Promise<number> {
   return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
 }
 
-async function buildIndex(siteDir: string, outputPath: string): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({ ...INDEX_OPTIONS });
-  if (!index) throw new Error(`Pagefind не запустился: ${errors.join('; ')}`);
-  try {
-    const added = await index.addDirectory({ path: siteDir, glob: `{${INDEXED_SECTIONS.join(',')}}/**/*.html` });
-    if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-    writeWordShards(outputPath);
-    return added.page_count;
-  } finally {
-    await pagefind.close();
-  }
+/** The index after the build (no streaming): the same path as streaming, fed all at once. */
+async function buildIndex(siteDir: string): Promise<number> {
+  return (await (await StreamingIndex.start(siteDir)).finish()).pages;
+}
+
+/**
+ * The catalogue's index (`pagefind/catalogue/`): one record per practice page with its filters,
+ * card metadata and the catalogue's sort keys, and no text but the title. The JavaScript
+ * catalogue of a bank larger than one page merges it (`mergeIndex`) and orders and counts the
+ * whole bank there. The sort keys live here and not in the search index: each is the order of
+ * every practice, about 2 bytes a practice in the index metadata, which every first search
+ * loads (40 % of it at 2 000 practices). The records' filter keys are prefixed (`catalogueKey`):
+ * only the catalogue asks for them, so no other search reaches a record.
+ */
+
+const SORT_ATTRIBUTE = /\sdata-pagefind-sort="[^"]*"/g;
+const withoutSortKeys = (html: string) => html.replace(SORT_ATTRIBUTE, '');
+
+/**
+ * A practice page's catalogue record as a minimal page, so Pagefind reads its title, filters,
+ * meta and sort keys exactly as from the page (SearchMeta.astro prints them as empty spans),
+ * with every filter key prefixed (`catalogueKey`).
+ */
+export function catalogueRecord(html: string): string | undefined {
+  if (!html.includes('data-pagefind-filter="type:practice"')) return undefined;
+  const title = /<h1[\s>][\s\S]*?<\/h1>/.exec(html)?.[0];
+  if (!title) return undefined;
+  const spans = [...html.matchAll(/<span data-pagefind-(filter|meta|sort)="([^"]*)">/g)].map(([, kind, value]) =>
+    kind === 'filter' ? `<span data-pagefind-filter="${catalogueKey(value ?? '')}"></span>` : `<span data-pagefind-${kind}="${value}"></span>`,
+  );
+  return `<!doctype html><html lang="ru"><body><main data-pagefind-body>${title}${spans.join('')}</main></body></html>`;
+}
+
+/** Files of a written bundle that a merged index needs; the rest (scripts, WebAssembly, UI) go. */
+const MERGED_INDEX_FILES = /^(pagefind-entry\.json|.*\.pf_meta|fragment|index|filter)$/;
+
+async function writeCatalogue(catalogue: pagefind.PagefindIndex, outputPath: string): Promise<void> {
+  const written = await catalogue.writeFiles({ outputPath });
+  if (written.errors.length) throw new Error(`Pagefind (каталог): ${written.errors.join('; ')}`);
+  for (const name of readdirSync(outputPath)) if (!MERGED_INDEX_FILES.test(name)) rmSync(join(outputPath, name), { recursive: true, force: true });
 }
 
 interface Kept {

@@ -54,6 +54,7 @@ export interface PagefindResponse {
 /** The part of Pagefind 1.6's JS API the site uses. */
 export interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
+  mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
   search(term: string | null, options?: { filters?: FilterQuery }): Promise<PagefindResponse>;
 }
 
@@ -64,7 +65,7 @@ export interface PagefindApi {
  */
 export const PAGE_SIZE = 5;
 /** Words in a result's excerpt. */
-export const EXCERPT_WORDS = 26;
+const EXCERPT_WORDS = 26;
 
 /**
  * Pagefind's options for this site. `noWorker`: Pagefind 1.5+ runs searches in a Web Worker by
@@ -81,6 +82,39 @@ export const PAGEFIND_OPTIONS = {
 export async function configure(pagefind: PagefindApi, options: Record<string, unknown> = {}): Promise<PagefindApi> {
   await pagefind.options({ ...PAGEFIND_OPTIONS, ...options });
   return pagefind;
+}
+
+/** The catalogue's own index, under the search index's folder (index-site.ts, CATALOGUE_DIR). */
+export const CATALOGUE_INDEX = 'catalogue/';
+/**
+ * A filter key as the catalogue's records carry it: every one prefixed (`catalogue-topic`), so
+ * no search of the search index matches a catalogue record (text queries filter on `type`) and a
+ * catalogue search makes the search index load none of its own filter data.
+ */
+export const catalogueKey = (key: string) => `catalogue-${key}`;
+
+const withCatalogue = new WeakMap<PagefindApi, Promise<PagefindApi>>();
+
+/**
+ * Pagefind with the catalogue's index merged in, once per Pagefind instance: its records carry
+ * the catalogue's sort keys and card metadata, and only searches filtered on `catalogueKey`
+ * filters reach them. `indexFolder` is the search index's folder URL (ending in `/`). A failed merge is
+ * forgotten, so the next attempt tries again.
+ */
+export function mergeCatalogue(pagefind: PagefindApi, indexFolder: string): Promise<PagefindApi> {
+  let merging = withCatalogue.get(pagefind);
+  if (!merging) {
+    const { noWorker: _, ...options } = PAGEFIND_OPTIONS;
+    merging = pagefind.mergeIndex(new URL(CATALOGUE_INDEX, indexFolder).href, options).then(
+      () => pagefind,
+      (error: unknown) => {
+        withCatalogue.delete(pagefind);
+        throw error;
+      },
+    );
+    withCatalogue.set(pagefind, merging);
+  }
+  return merging;
 }
 
 /** Pagefind with what the site's query layer needs around it. */
@@ -144,7 +178,7 @@ export interface SearchHit {
   summary?: string;
 }
 
-export function toHit(data: PagefindResultData): SearchHit {
+function toHit(data: PagefindResultData): SearchHit {
   return {
     url: data.url,
     title: data.meta.title ?? data.url,
@@ -156,7 +190,7 @@ export function toHit(data: PagefindResultData): SearchHit {
   };
 }
 
-export interface SearchPage {
+interface SearchPage {
   /** Results best first. */
   results: PagefindResult[];
   /** The first `limit` of them, loaded. */
@@ -177,7 +211,7 @@ interface Ranked {
 }
 
 /** Fewest slots a page must hold to be shown when none holds all: a majority, at least one. */
-export const partialThreshold = (slots: number) => Math.max(1, Math.ceil(slots / 2));
+const partialThreshold = (slots: number) => Math.max(1, Math.ceil(slots / 2));
 
 /**
  * One after another: Pagefind searches share one WebAssembly index whose chunks load while a
@@ -216,7 +250,7 @@ async function searchForReal(pagefind: PagefindApi, query: string, filters: Filt
 /** Runs a plan through Pagefind: one search when it can, merged searches when it must. */
 async function runPlan(pagefind: PagefindApi, plan: QueryPlan, filters: FilterQuery): Promise<Ranked> {
   const { slots } = plan;
-  const phrase = slots.some((s) => s.alternatives[0]!.startsWith('"'));
+  const phrase = slots.some((s) => s.alternatives[0]?.startsWith('"'));
   if (slots.every((s) => s.alternatives.length === 1) && (slots.length === 1 || !phrase)) {
     const response = await searchForReal(pagefind, slots.map((s) => s.alternatives[0]).join(' '), filters);
     if (response) return { results: response.results, counts: response.filters, partial: false, empty: [] };
@@ -237,7 +271,7 @@ async function runPlan(pagefind: PagefindApi, plan: QueryPlan, filters: FilterQu
   // Each slot found through one alternative only (the others were fleeting-vowel guesses that
   // found nothing): one search of those gives Pagefind's own ranking and an excerpt with every
   // word marked.
-  if (slots.length > 1 && perSlot.every((p) => p.productive.length === 1) && !perSlot.some((p) => p.productive[0]!.startsWith('"'))) {
+  if (slots.length > 1 && perSlot.every((p) => p.productive.length === 1) && !perSlot.some((p) => p.productive[0]?.startsWith('"'))) {
     const response = await pagefind.search(perSlot.map((p) => p.productive[0]).join(' '), { filters });
     if (response.results.length) return { results: response.results, counts: response.filters, partial: false, empty: [] };
   }
@@ -279,7 +313,7 @@ async function shard(search: Search, key: string): Promise<unknown> {
  * bank's word one letter away, or undefined when no such word exists. Fetches the list of word
  * shards and at most six small shards per word.
  */
-export async function suggestFor(search: Search, plan: QueryPlan, empty: readonly Slot[]): Promise<string | undefined> {
+async function suggestFor(search: Search, plan: QueryPlan, empty: readonly Slot[]): Promise<string | undefined> {
   const wanted = empty.filter((s) => s.correctable);
   if (!wanted.length) return undefined;
   const existing = new Set((await shard(search, 'index')) as string[]);

@@ -60,10 +60,11 @@ export function planQuery(query: string, synonyms: SynonymIndex = []): QueryPlan
       i += match.length;
       continue;
     }
-    const word = folded[i]!;
+    const word = folded[i];
+    const alternatives = forms[i];
     i += 1;
-    if (!isContentWord(word)) continue;
-    slots.push({ text: word, alternatives: forms[i - 1]!, correctable: true });
+    if (word === undefined || alternatives === undefined || !isContentWord(word)) continue;
+    slots.push({ text: word, alternatives, correctable: true });
   }
   // The same thing asked twice («центр центры») is one slot.
   const unique = new Map(slots.map((s) => [s.alternatives.join('|'), s]));

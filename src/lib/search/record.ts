@@ -11,7 +11,6 @@ import type { FederalDistrict, PracticeStatus } from '../content/vocabulary-valu
 
 /** The kinds of page in the index; `type` is a filter («practice / submission» in the issue). */
 export const PAGE_TYPES = ['practice', 'submission', 'city', 'topic'] as const;
-export type PageType = (typeof PAGE_TYPES)[number];
 
 /** Filter keys in the order the search page shows them. `practice` is internal (see below). */
 export const FACETS = ['type', 'topic', 'city', 'district', 'year', 'status'] as const;
@@ -47,14 +46,15 @@ export type SearchInput =
   | { type: 'city'; id: string; district: FederalDistrict; cityName: string; summary: string }
   | { type: 'topic'; id: string; summary: string };
 
-export interface SearchRecord {
+interface SearchRecord {
   /** `[key, value]` pairs; a key may repeat (a practice has several topics). */
   filters: [string, string][];
   /** Shown in a result: `city`, `year`, `summary`. Keys are unique. */
   meta: [string, string][];
   /**
    * Pagefind sort keys of a practice (`data-pagefind-sort`): the JavaScript catalogue of a bank
-   * larger than one page orders the whole bank through the index (CATALOGUE_SORT_KEYS).
+   * larger than one page orders the whole bank through the catalogue's index (CATALOGUE_SORT_KEYS);
+   * the search index leaves them out (index-site.ts).
    */
   sort: [string, string][];
 }

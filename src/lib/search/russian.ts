@@ -20,12 +20,12 @@ export const foldWord = (word: string) => word.toLocaleLowerCase('ru').replaceAl
  * usual abbreviations of «город», «год», «годы» («г.», «гг.»). Matching them as prefixes made
  * a query for an unknown word return every page with «г.» in it.
  */
-export const STOP_WORDS: ReadonlySet<string> = new Set(
+const STOP_WORDS: ReadonlySet<string> = new Set(
   'а и в во на с со к ко о об обо от до из за по при для без над под про у же ли бы не ни но да или либо то это как что чтобы так также г гг гор ул д т тыс руб млн чел год года годы году'.split(' '),
 );
 
 /** Shortest stem sent as a prefix: a shorter one would match a large part of any dictionary. */
-export const MIN_STEM = 3;
+const MIN_STEM = 3;
 
 /** Letters and digits of a word, without the punctuation around it («г.» → «г»). */
 const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;

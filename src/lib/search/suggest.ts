@@ -20,12 +20,14 @@ export const MAX_WORD_LENGTH = 24;
 export const WORDS_DIR = 'words';
 
 /** Shard file names: `f-<code>-<length>` / `l-<code>-<length>` (the letter's code point in hex). */
-export function shardKey(side: 'f' | 'l', letter: string, length: number): string {
-  return `${side}-${letter.codePointAt(0)!.toString(16)}-${Math.min(length, MAX_WORD_LENGTH)}`;
+function shardKey(side: 'f' | 'l', letter: string | undefined, length: number): string {
+  const code = letter?.codePointAt(0);
+  if (code === undefined) throw new Error('shardKey: an empty word has no shard');
+  return `${side}-${code.toString(16)}-${Math.min(length, MAX_WORD_LENGTH)}`;
 }
 
 export function shardKeysOf(word: string): string[] {
-  return [shardKey('f', word[0]!, word.length), shardKey('l', word.at(-1)!, word.length)];
+  return [shardKey('f', word[0], word.length), shardKey('l', word.at(-1), word.length)];
 }
 
 /** The shards that can hold a word one edit away from `word`. */
@@ -33,8 +35,8 @@ export function candidateShards(word: string): string[] {
   const keys = new Set<string>();
   for (const length of [word.length - 1, word.length, word.length + 1]) {
     if (length < MIN_SUGGEST_LENGTH - 1) continue;
-    keys.add(shardKey('f', word[0]!, length));
-    keys.add(shardKey('l', word.at(-1)!, length));
+    keys.add(shardKey('f', word[0], length));
+    keys.add(shardKey('l', word.at(-1), length));
   }
   return [...keys];
 }
@@ -43,23 +45,25 @@ export function candidateShards(word: string): string[] {
 export function editDistance(a: string, b: string, max = 1): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const rows: number[][] = [];
+  const at = (i: number, j: number): number => rows[i]?.[j] ?? Infinity; // outside the table: unreachable
   for (let i = 0; i <= a.length; i++) {
-    rows[i] = [i];
+    const row = [i];
+    rows[i] = row;
     let best = i;
     for (let j = 1; j <= b.length; j++) {
       if (i === 0) {
-        rows[0]![j] = j;
+        row[j] = j;
         continue;
       }
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = d;
+      let d = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, at(i - 2, j - 2) + 1);
+      row[j] = d;
       best = Math.min(best, d);
     }
     if (i > 0 && best > max) return max + 1;
   }
-  return rows[a.length]![b.length]!;
+  return at(a.length, b.length);
 }
 
 /** One shard: words with the number of pages each is on, most frequent first. */

@@ -30,7 +30,7 @@ export function synonymIndex(groups: readonly { terms: readonly string[] }[]): S
   }).filter((t) => t.words.length > 0));
 }
 
-export interface SynonymMatch {
+interface SynonymMatch {
   /** Index of the first query word the match covers. */
   start: number;
   /** Number of query words covered. */
@@ -50,11 +50,12 @@ export function matchAt(forms: readonly (readonly string[])[], start: number, in
     for (const term of group) {
       const n = term.stems.length;
       if (n === 0 || start + n > forms.length || (best && n <= best.length)) continue;
-      const same = (i: number) => {
-        const query = forms[start + i]!;
-        return query.includes(term.stems[i]!) || (term.forms[i] ?? []).includes(query[0]!);
+      const same = (stem: string, i: number) => {
+        const query = forms[start + i] ?? [];
+        const [word] = query;
+        return query.includes(stem) || (word !== undefined && (term.forms[i] ?? []).includes(word));
       };
-      if (term.stems.every((_, i) => same(i))) best = { start, length: n, group };
+      if (term.stems.every(same)) best = { start, length: n, group };
     }
   }
   return best;

@@ -1,7 +1,8 @@
 /**
  * Interface strings reach the client scripts as data in the page (see strings.ts) rather than by
  * importing src/i18n/ru.ts, which holds every string of the site and would weigh on every
- * search. Templates carry `{name}` placeholders; plurals carry the three Russian forms.
+ * search. Templates carry `{name}` placeholders; plurals carry the three Russian forms (counted
+ * with format-count.ts).
  */
 
 export interface SearchStrings {
@@ -41,14 +42,4 @@ export function quoteOnce(title: string): string {
 /** A template naming a practice: `{title}` as it is, `{quoted}` quoted once. */
 export function fillTitle(template: string, title: string): string {
   return fill(template, { title, quoted: quoteOnce(title) });
-}
-
-const rules = new Intl.PluralRules('ru');
-
-/** «1 результат», «3 результата», «5 результатов»; numbers of five digits and more get thin spaces. */
-export function countWith(count: number, forms: readonly [string, string, string]): string {
-  const rule = rules.select(count);
-  const word = rule === 'one' ? forms[0] : rule === 'few' ? forms[1] : forms[2];
-  const digits = String(count);
-  return `${digits.length > 4 ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202F') : digits} ${word}`;
 }

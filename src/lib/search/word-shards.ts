@@ -29,7 +29,7 @@ function fragmentsIn(file: string): Fragment[] {
   return Object.values(json as Record<string, Fragment>).filter((f) => typeof f?.content === 'string');
 }
 
-export interface WordShardStats {
+interface WordShardStats {
   words: number;
   shards: number;
   /** Bytes of the largest shard file. */

@@ -10,14 +10,14 @@
  */
 
 /** Where `npm start` (astro preview) serves the site. */
-export const LOCAL_SITE_URL = 'http://127.0.0.1:4321/';
+const LOCAL_SITE_URL = 'http://127.0.0.1:4321/';
 /**
  * The documented placeholder for the editors' address: a reserved example domain, never a real
  * mailbox. A publishing build refuses it.
  */
-export const PLACEHOLDER_EDITORS_EMAIL = 'editors@example.org';
+const PLACEHOLDER_EDITORS_EMAIL = 'editors@example.org';
 
-export interface SiteConfig {
+interface SiteConfig {
   /** Origin of the site, `https://asdg.github.io` (Astro's `site`). */
   origin: string;
   /** Base path with slashes at both ends, `/` or `/practice-bank/` (Astro's `base`). */

@@ -8,7 +8,7 @@ import { completenessOf, completenessItem, type CompletenessInput } from '../com
 import { ru } from '../../../i18n/ru.ts';
 import type { RuleId } from './rules.ts';
 
-export interface AdaptationEntry {
+interface AdaptationEntry {
   /** `city/slug`. */
   id: string;
   file: string;
@@ -59,8 +59,7 @@ export function checkAdaptations(practices: readonly AdaptationEntry[], pages: R
     if (id !== undefined && state.get(id) === 'walking') {
       const loop = path.slice(path.indexOf(id));
       const shown = [...loop, id].join(' → ');
-      for (const member of loop) {
-        const entry = byId.get(member)!;
+      for (const entry of loop.flatMap((member) => byId.get(member) ?? [])) {
         add(entry.file, entry.lineOf(['adaptedFrom', 'practice']), field, 'adaptation', `цепочка повторений замыкается в круг: ${shown}; у цепочки должно быть начало — практика, которую никто не повторял до неё`);
       }
     }
@@ -73,8 +72,9 @@ export function checkCompleteness(practices: readonly AdaptationEntry[], add: Ad
   for (const entry of practices) {
     if (entry.draft || !entry.data) continue;
     const result = completenessOf(entry.data as unknown as CompletenessInput);
-    if (result.complete) continue;
-    const first = completenessItem(result.missing[0]!);
+    const [firstMissing] = result.missing;
+    if (result.complete || firstMissing === undefined) continue;
+    const first = completenessItem(firstMissing);
     const missing = result.missing.map((id) => ru.repeat.completeness.short[id]).join(', ');
     add(entry.file, entry.lineOf(first.field.split('.')), first.field, 'completeness', `${ru.repeat.completeness.warning(missing)} (полнота ${result.score}%)`, 'warning');
   }

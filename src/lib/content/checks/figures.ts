@@ -34,7 +34,7 @@ function stickyAt(pattern: RegExp, text: string, index: number): string | undefi
 // Not inside a word or a name: «Молодежь 3D» holds no figure.
 const NUMBER = /(?<![\p{L}\d])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:[.,](\d+))?(?![\p{L}\d])/gu;
 
-export interface FoundNumber {
+interface FoundNumber {
   /** As written: 15 for «15 тысяч». */
   raw: number;
   /** With its multiplier word applied: 15000 for «15 тысяч». */

@@ -24,7 +24,7 @@ export interface BankEntry {
   lineOf(path: readonly PropertyKey[]): number;
 }
 
-export type Add = (file: string, line: number, field: string, rule: RuleId, message: string, severity?: 'error' | 'warning') => void;
+type Add = (file: string, line: number, field: string, rule: RuleId, message: string, severity?: 'error' | 'warning') => void;
 
 export interface BankContext {
   /** Pages the build will make, for links. */

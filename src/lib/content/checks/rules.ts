@@ -3,7 +3,7 @@
  * `rule` is one of these ids; the checker prints it at the end of the line (`… [reference]`),
  * and body rules appear as the field itself (`mdx/expression`).
  */
-export interface RuleInfo {
+interface RuleInfo {
   /** What the rule guards, in Russian, for editors. */
   description: string;
   /** `warning` does not fail the check or the build. */
