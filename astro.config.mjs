@@ -26,6 +26,10 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 4321 },
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // Astro inlines a component's script under 4 KB into every page that uses it (with its hash in
+  // every page's CSP); at 10 000 practice pages that is 10 000 copies. A script file is loaded
+  // once and cached. Other assets keep Vite's default (undefined: decide by size).
+  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
   // Pages whose getStaticPaths gives a cacheKey (practice and submission pages, keys in
   // src/lib/page-keys.ts) are copied from the cache folder when neither their key nor their
   // template code changed, so a rebuild after editing one practice renders only what shows it.

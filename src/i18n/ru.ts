@@ -19,11 +19,6 @@ const PRACTICE_FIELDS = {
   source: 'Источник',
 } as const;
 
-/** Quotes a title in «ёлочки» unless it already has quotes of its own. */
-function quoteOnce(title: string): string {
-  return /[«»"„“]/.test(title) ? title : `«${title}»`;
-}
-
 export const ru = {
   siteName: 'Банк практик АСДГ',
   siteTagline: 'Муниципальные практики городов Сибири и Дальнего Востока',
@@ -155,13 +150,15 @@ export const ru = {
     noscript: 'Таблица сравнения собирается в браузере из общего указателя практик, поэтому для неё нужен JavaScript. Все практики доступны и без него — в каталоге.',
     toCatalogue: 'Перейти в каталог практик',
     button: 'Сравнить',
+    // Templates the compare button's script fills (fillTitle in lib/search/template.ts): the
+    // page carries them once, each button only its title. `{title}` as it is, `{quoted}` in
+    // quotes unless it already carries its own («Неделя озеленения»).
     // The visible word comes first in the accessible name (WCAG 2.5.3).
-    buttonFor: (title: string) => `Сравнить: ${title}`,
+    buttonFor: 'Сравнить: {title}',
     tray: (count: number) => `Сравнение (${count})`,
     trayLabel: 'Выбранные для сравнения практики',
-    // A title that already carries its own quotes («Неделя озеленения») is not quoted again.
-    added: (title: string) => `Практика ${quoteOnce(title)} добавлена к сравнению`,
-    removed: (title: string) => `Практика ${quoteOnce(title)} убрана из сравнения`,
+    added: 'Практика {quoted} добавлена к сравнению',
+    removed: 'Практика {quoted} убрана из сравнения',
     full: (max: number) => `Сравнить можно не больше ${max} практик. Уберите одну, чтобы добавить другую.`,
     loading: 'Загружаем данные практик…',
     loadError: 'Не удалось загрузить данные практик. Обновите страницу.',

@@ -7,6 +7,24 @@
  */
 const cards = document.querySelectorAll<HTMLElement>('[data-card-keys]');
 
+let hintElement: HTMLElement | undefined;
+/**
+ * The hint is the same for every card, so the page carries its text once (on <body>, Base.astro)
+ * and every title points at one hidden element.
+ */
+function keysHint(): HTMLElement | undefined {
+  const text = document.body.dataset.cardHint;
+  if (!text) return undefined;
+  if (!hintElement) {
+    hintElement = document.createElement('span');
+    hintElement.id = 'card-keys-hint';
+    hintElement.className = 'compare-sr';
+    hintElement.textContent = text;
+    document.body.append(hintElement);
+  }
+  return hintElement;
+}
+
 for (const card of cards) {
   const title = card.querySelector<HTMLElement>('[data-card-title]');
   if (!title) continue;
@@ -19,11 +37,8 @@ for (const card of cards) {
   leaveTabOrder();
   // The compare button appears once its own script runs; keep it out of the Tab order then too.
   new MutationObserver(leaveTabOrder).observe(card, { subtree: true, attributes: true, attributeFilter: ['hidden'] });
-  const hint = card.querySelector<HTMLElement>('[data-card-hint]');
-  if (hint) {
-    hint.hidden = false;
-    title.setAttribute('aria-describedby', hint.id);
-  }
+  const hint = keysHint();
+  if (hint) title.setAttribute('aria-describedby', hint.id);
   card.addEventListener('keydown', (event) => {
     const list = stops();
     const at = list.indexOf(document.activeElement as HTMLElement);

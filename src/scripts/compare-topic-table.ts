@@ -3,7 +3,8 @@
  * aria-sort. Empty cells sort last in both directions, since «—» is no value.
  */
 function sortValue(cell: Element | undefined, type: string): string | number | undefined {
-  const raw = cell?.getAttribute('data-sort-value');
+  // A text column (city, practice) sorts by the text the cell shows; it is never empty.
+  const raw = type === 'text' ? cell?.textContent?.trim() : cell?.getAttribute('data-sort-value');
   if (raw === null || raw === undefined || raw === '') return undefined;
   return type === 'number' ? Number(raw) : raw;
 }

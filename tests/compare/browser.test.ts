@@ -43,6 +43,20 @@ describe('comparing practices', () => {
     const w = await open('/practices/');
     const { page } = w;
     const button = (id: string) => page.locator(`article[data-practice="${id}"] button[data-compare-toggle]`);
+    // A screen reader hears each button with its practice, and hears what a press did.
+    const titleOf = async (id: string) => nb(await page.locator(`article[data-practice="${id}"] [data-card-title]`).textContent()).trim();
+    const status = page.locator('[data-compare-tray] [role="status"]');
+    // Every card gets its button from the script, for its own practice, not yet pressed.
+    await expect.poll(() => page.locator('article[data-practice] button[data-compare-toggle]:visible').count()).toBe(await page.locator('article[data-practice]').count());
+    const toggles = await page.locator('article[data-practice]').evaluateAll((cards) => cards.map((c) => [c.getAttribute('data-practice'), c.querySelector('button')?.getAttribute('data-compare-toggle'), c.querySelector('button')?.getAttribute('aria-pressed'), c.querySelector('button')?.textContent]));
+    for (const [id, toggle, pressed, text] of toggles) expect([toggle, pressed, text]).toEqual([id, 'false', 'Сравнить']);
+    await expect.poll(async () => nb(await button(A).getAttribute('aria-label'))).toBe(`Сравнить: ${await titleOf(A)}`);
+    await button(A).click();
+    await expect.poll(() => button(A).getAttribute('aria-pressed')).toBe('true');
+    expect(nb(await status.textContent())).toBe(`Практика «${await titleOf(A)}» добавлена к сравнению`);
+    await button(A).click();
+    await expect.poll(() => button(A).getAttribute('aria-pressed')).toBe('false');
+    expect(nb(await status.textContent())).toBe(`Практика «${await titleOf(A)}» убрана из сравнения`);
     await button(A).click();
     await expect.poll(() => button(A).getAttribute('aria-pressed')).toBe('true');
     await button(B).click();
@@ -161,6 +175,14 @@ describe('the topic table', () => {
     expect(await header.getAttribute('aria-sort')).toBe('descending');
     expect(await order()).toEqual([B, A]);
     expect(await page.locator('th[data-column="city"]').getAttribute('aria-sort')).toBeNull();
+    // A text column sorts by what its cells show: Примерск before Тестоград, and back.
+    const city = page.locator('th[data-column="city"]');
+    await city.getByRole('button').click();
+    expect(await city.getAttribute('aria-sort')).toBe('ascending');
+    expect(await order()).toEqual([B, A]);
+    await city.getByRole('button').click();
+    expect(await city.getAttribute('aria-sort')).toBe('descending');
+    expect(await order()).toEqual([A, B]);
     // Budgets in different units get no button.
     expect(await page.locator('th[data-column="metric:budget"] button').count()).toBe(0);
     expect(w.consoleErrors).toEqual([]);

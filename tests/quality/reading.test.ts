@@ -52,6 +52,9 @@ describe('keyboard on cards', () => {
       const titles = await page.locator('.card [data-card-title]').count();
       expect(titles).toBeGreaterThan(2);
       await page.locator('.card [data-card-title]').first().focus();
+      // Every title is described by the one hint the page carries.
+      const hints = await page.locator('.card [data-card-title]').evaluateAll((els) => els.map((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? ''));
+      expect(new Set(hints)).toEqual(new Set(['Стрелками — к городу, темам и кнопке «Сравнить»']));
       const focused = () => page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
         return { title: el.hasAttribute('data-card-title'), text: el.textContent?.trim() ?? '', compare: el.hasAttribute('data-compare-toggle'), card: el.closest('.card')?.getAttribute('data-practice') };

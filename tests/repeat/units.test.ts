@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { completenessOf, type CompletenessInput } from '../../src/lib/content/completeness.ts';
 import { adoptionTrail, cityLinks } from '../../src/lib/adoption/trail.ts';
-import { requestMailto } from '../../src/lib/adoption/request.ts';
+import { requestBody, requestMailto, requestSubject } from '../../src/lib/adoption/request.ts';
+import { mailtoPart } from '../../src/lib/mailto.ts';
 import { volumesOf } from '../../src/lib/adoption/volumes.ts';
 import { present } from '../helpers/present.ts';
 
@@ -71,6 +72,16 @@ describe('the request letter', () => {
     expect(href).toContain('%0D%0A');
     expect(href).not.toMatch(/[ +]/);
     expect(decodeURIComponent(present(/subject=([^&]+)/.exec(href)?.[1], 'subject in the mailto: link'))).toBe('Хотим повторить практику «Синтетическая практика» (Тестоград)');
+    // The page keeps Cyrillic letters as they are; parsed as a browser parses an href, the
+    // address the mail program gets is the fully percent-encoded RFC 6068 one.
+    expect(href).toContain('Хотим');
+    const rfc = (text: string) => encodeURIComponent(text.replaceAll('\n', '\r\n'));
+    expect(new URL(href).href).toBe(`mailto:a@example.org?subject=${rfc(requestSubject(input))}&body=${rfc(requestBody(input))}`);
+  });
+  it('percent-encodes what would end or break a part, whatever a city typed', () => {
+    const part = mailtoPart('a&b=c?d#e%f+g h"<>\u0085\uFFFE\n«ё»');
+    expect(part).toBe('a%26b%3Dc%3Fd%23e%25f%2Bg%20h%22%3C%3E%C2%85%EF%BF%BE%0D%0A«ё»');
+    expect(decodeURIComponent(part)).toBe('a&b=c?d#e%f+g h"<>\u0085\uFFFE\r\n«ё»');
   });
 });
 

@@ -4,6 +4,7 @@
  * the bank neither sees nor counts requests (and says so on the page).
  */
 import { ru } from '../../i18n/ru.ts';
+import { mailtoPart } from '../mailto.ts';
 
 interface RequestInput {
   title: string;
@@ -16,17 +17,11 @@ interface RequestInput {
   email: string | undefined;
 }
 
-/**
- * `encodeURIComponent`, not URLSearchParams: RFC 6068 wants `%20` for a space (mail programs
- * show a `+` literally) and CRLF line breaks in a body.
- */
-const encode = (text: string) => encodeURIComponent(text.replaceAll('\r\n', '\n').replaceAll('\n', '\r\n'));
-
-function requestSubject(input: Pick<RequestInput, 'title' | 'cityName'>): string {
+export function requestSubject(input: Pick<RequestInput, 'title' | 'cityName'>): string {
   return ru.repeat.request.subject(input.title, input.cityName);
 }
 
-function requestBody(input: Pick<RequestInput, 'title' | 'cityLocative' | 'pageUrl'>): string {
+export function requestBody(input: Pick<RequestInput, 'title' | 'cityLocative' | 'pageUrl'>): string {
   return ru.repeat.request.body(input.title, input.cityLocative, input.pageUrl);
 }
 
@@ -35,5 +30,5 @@ export function requestMailto(input: RequestInput): string | undefined {
   if (!input.email) return undefined;
   // The address itself is part of the URL path: encode what could end it (`?`, `#`, `%`).
   const to = input.email.replace(/[%?#&]/g, (c) => encodeURIComponent(c));
-  return `mailto:${to}?subject=${encode(requestSubject(input))}&body=${encode(requestBody(input))}`;
+  return `mailto:${to}?subject=${mailtoPart(requestSubject(input))}&body=${mailtoPart(requestBody(input))}`;
 }

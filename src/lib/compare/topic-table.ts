@@ -59,8 +59,9 @@ export function buildTopicTable(records: readonly CompareRecord[], maxKinds = 4)
   const rows = sorted.map((r, i) => ({
     id: r.id,
     cells: [
-      { text: r.city.name, href: r.city.url, sortValue: r.city.name },
-      { text: r.title, href: r.url, sortValue: r.title },
+      // Text columns sort by what the cell shows (scripts/compare-topic-table.ts).
+      { text: r.city.name, href: r.city.url },
+      { text: r.title, href: r.url },
       { text: r.years, sortValue: r.startYear },
       ...aligned.map((row): TopicCell => {
         const cell = row.cells[i] ?? [];

@@ -120,6 +120,14 @@ export function parseYaml(source: string, firstLine = 1): Omit<ParsedFrontmatter
   };
 }
 
+/**
+ * The line `lineOf` gives a field the metadata does not have: where the metadata starts (line 2,
+ * after the opening `---`, in an MDX file; line 1 in a YAML file or an MDX file with no metadata).
+ */
+export function metadataStartLine(file: string, source: string): number {
+  return file.endsWith('.mdx') && FENCE.test(source.replace(/^\uFEFF/, '')) ? 2 : 1;
+}
+
 /** Splits an MDX file into its YAML frontmatter (parsed, with lines) and its body. */
 export function parseFrontmatter(file: string): ParsedFrontmatter {
   // A byte-order mark is what some editors save first; it is not part of the text.

@@ -33,3 +33,13 @@ export interface SearchStrings {
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
+
+/** Quotes a title in «ёлочки» unless it already has quotes of its own. */
+export function quoteOnce(title: string): string {
+  return /[«»"„“]/.test(title) ? title : `«${title}»`;
+}
+
+/** A template naming a practice: `{title}` as it is, `{quoted}` quoted once. */
+export function fillTitle(template: string, title: string): string {
+  return fill(template, { title, quoted: quoteOnce(title) });
+}
