@@ -159,8 +159,10 @@ export function checkBank(options: CheckOptions): BankReport {
     const key = entryKey(c.file, source, schemaKeyOf(c.collection, LAYOUT[c.collection].nested ? vocabulary[c.draft ? 'drafts' : 'published'] : undefined));
     let entry = previous.get(key);
     // Line numbers are parsed again only if a problem needs one: keeping every file's YAML
-    // document alive until the end of the check cost hundreds of MB on a large bank.
-    const lineOf = lazyLineOf(c.file, source);
+    // document alive until the end of the check cost hundreds of MB on a large bank. Those
+    // asked for are kept with the entry (written below, after the cross-file checks).
+    const lines = entry?.lines ?? {};
+    const lineOf = lazyLineOf(c.file, source, lines);
     if (!entry) {
       let full: ReturnType<typeof validateEntry>;
       try {
@@ -175,7 +177,7 @@ export function checkBank(options: CheckOptions): BankReport {
       if (!c.draft && options.cacheFile) offerValidated(key, { ...full, lineOf });
       entry = slim(full, c.collection === 'submissions');
     }
-    kept.set(key, entry);
+    kept.set(key, { ...entry, lines });
     problems.push(...entry.problems);
     if (entry.data !== undefined && LAYOUT[c.collection].nested) {
       for (const p of checkCityFolder(c.id.replace(/(^|\/)_/, '$1'), entry.data, lineOf)) {
@@ -184,7 +186,6 @@ export function checkBank(options: CheckOptions): BankReport {
     }
     entries.push({ ...c, source, data: entry.data as Record<string, unknown> | undefined, rendered: entry.rendered, valid: entry.problems.length === 0, lineOf });
   }
-  writeEntryCache(options.cacheFile, kept);
   problems.push(...checkSynonyms(options.contentRoot, fileName));
 
   // 3. Across files.
@@ -216,6 +217,8 @@ export function checkBank(options: CheckOptions): BankReport {
   checkAdaptations(practiceEntries, bankIds.practices, add);
   checkCompleteness(practiceEntries.filter((e) => e.valid), add);
 
+  // Now that the cross-file checks have asked for their line numbers.
+  writeEntryCache(options.cacheFile, kept);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { problems, files: candidates.length };
 }
