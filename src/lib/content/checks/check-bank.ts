@@ -18,12 +18,12 @@ import {
   type KnownIds,
 } from '../schema.ts';
 import { validateEntry } from '../validate.ts';
-import { entryKey, forgetOffered, lazyLineOf, offerValidated, readEntryCache, schemaKeyOf, slim, writeEntryCache, type SlimEntry } from './entry-cache.ts';
+import { entryKey, forgetOffered, lazyLineOf, lineKey, offerValidated, readEntryCache, schemaKeyOf, slim, writeEntryCache, type SlimEntry } from './entry-cache.ts';
 import { knownIdsDigest, readKnownIds } from '../vocabulary.ts';
 import { normaliseForSearch } from './figures.ts';
 import { MAX_SLUG_LENGTH, SLUG_PATTERN, type RuleId } from './rules.ts';
 import { sitePages, type BankIds } from './site-pages.ts';
-import { checkAdaptations, checkCompleteness } from './adaptation.ts';
+import { checkAdaptations, checkCompleteness, completenessField } from './adaptation.ts';
 import type { BankContext, BankEntry, Collection, EntryRule } from './rule.ts';
 import { checkPlaceholders } from './placeholders.ts';
 import { checkSiteLinks } from './site-links.ts';
@@ -175,6 +175,9 @@ export function checkBank(options: CheckOptions): BankReport {
       }
       // Only a build (which keeps a cache) has loaders to take the full result.
       if (!c.draft && options.cacheFile) offerValidated(key, { ...full, lineOf });
+      // The completeness warning (step 3) asks for this line: answered while the parse is at hand.
+      const warned = c.collection === 'practices' && full.problems.length === 0 ? completenessField(full.data) : undefined;
+      if (warned) lines[lineKey(warned.split('.'))] = full.lineOf(warned.split('.'));
       entry = slim(full, c.collection === 'submissions');
     }
     kept.set(key, { ...entry, lines });

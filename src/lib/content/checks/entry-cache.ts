@@ -94,6 +94,9 @@ export function takeValidated<S extends z.ZodType>(file: string, source: string,
   return validateEntry(file, source, schema, options);
 }
 
+/** How `lazyLineOf` names a field path among the lines it keeps. */
+export const lineKey = (path: readonly PropertyKey[]) => path.map(String).join('\0');
+
 /**
  * Line numbers of frontmatter fields, parsed only if a cross-file check asks for one. Each answer
  * is written into `known` (kept in the entry cache with the file's result, under the same key,
@@ -104,7 +107,7 @@ export function takeValidated<S extends z.ZodType>(file: string, source: string,
 export function lazyLineOf(file: string, source: string, known: Record<string, number> = {}): (path: readonly PropertyKey[]) => number {
   let lineOf: ((path: readonly PropertyKey[]) => number) | undefined;
   return (path) => {
-    const name = path.map(String).join('\0');
+    const name = lineKey(path);
     const line = known[name];
     if (line !== undefined) return line;
     lineOf ??= (file.endsWith('.mdx') ? parseFrontmatter(source) : parseYaml(source)).lineOf;
