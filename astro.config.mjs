@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { siteConfig } from './src/lib/site/site-config.ts';
+import { keptOutDir } from './src/lib/site/kept-out-dir.ts';
 
 /**
  * The site's absolute address and base path, used in every link, feed, canonical link and the
@@ -22,7 +23,9 @@ export default defineConfig({
   // robots.txt are endpoints, and the integration already leaves out 404. Drafts have no page.
   // The editors' admin (/admin/) is not a reader's page (its own head says noindex): left out
   // by name, so it stays out even if it ever becomes an Astro page.
-  integrations: [mdx(), sitemap({ filter: (page) => page.endsWith('/') && new URL(page).pathname !== `${config.base}admin/` })],
+  // keptOutDir: the output folder is not emptied first; unchanged pages stay where they are and
+  // what this build no longer makes is removed afterwards (src/lib/site/kept-out-dir.ts).
+  integrations: [mdx(), sitemap({ filter: (page) => page.endsWith('/') && new URL(page).pathname !== `${config.base}admin/` }), keptOutDir()],
   server: { host: '127.0.0.1', port: 4321 },
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },

@@ -101,6 +101,22 @@ describe('completeness in the checker', () => {
     expect(formatProblemWithRule(present(warnings.find((p) => p.file.endsWith(primersk)), `warning on ${primersk}`))).toMatch(/: programme: предупреждение: описание неполное для повторения, не хватает: программа, подтверждение города \(полнота 75%\) \[completeness\]$/);
   });
 
+  it('names the same lines when a build answers from its cache of checked files', () => {
+    const cacheFile = resolve(testOut, 'repeat-checker/check-cache');
+    rmSync(cacheFile, { force: true });
+    const cached = () => checkBank({ projectRoot, contentRoot: bank, cacheFile }).problems.map(formatProblemWithRule);
+    const fresh = problems().map(formatProblemWithRule);
+    expect(fresh.some((line) => line.endsWith('[completeness]'))).toBe(true);
+    expect(cached()).toEqual(fresh);
+    // The second run takes the files (and the lines its warnings name) from the cache.
+    expect(cached()).toEqual(fresh);
+    // An edit that moves the field moves the line: the kept line belongs to the old contents.
+    edit(primersk, /\ntitle:/, '\n# a comment line\ntitle:');
+    const moved = problems().map(formatProblemWithRule);
+    expect(moved).not.toEqual(fresh);
+    expect(cached()).toEqual(moved);
+  });
+
   it('stripping a complete practice to its minimum warns and still leaves no error', () => {
     edit(testograd, /\ncontact:[\s\S]*?\npublished:/, '\ncontact:\n  organisation: Синтетическая администрация\npublished:');
     const own = problems().filter((p) => p.file.endsWith(testograd));

@@ -67,6 +67,13 @@ export function checkAdaptations(practices: readonly AdaptationEntry[], pages: R
   }
 }
 
+/** The field a practice's completeness warning points at (the first thing missing), if it has one. */
+export function completenessField(data: unknown): string | undefined {
+  const result = completenessOf(data as CompletenessInput);
+  const [firstMissing] = result.missing;
+  return result.complete || firstMissing === undefined ? undefined : completenessItem(firstMissing).field;
+}
+
 /** One warning per published practice whose description lacks something a city needs to repeat it. */
 export function checkCompleteness(practices: readonly AdaptationEntry[], add: Add): void {
   for (const entry of practices) {
@@ -74,8 +81,8 @@ export function checkCompleteness(practices: readonly AdaptationEntry[], add: Ad
     const result = completenessOf(entry.data as unknown as CompletenessInput);
     const [firstMissing] = result.missing;
     if (result.complete || firstMissing === undefined) continue;
-    const first = completenessItem(firstMissing);
+    const field = completenessItem(firstMissing).field;
     const missing = result.missing.map((id) => ru.repeat.completeness.short[id]).join(', ');
-    add(entry.file, entry.lineOf(first.field.split('.')), first.field, 'completeness', `${ru.repeat.completeness.warning(missing)} (полнота ${result.score}%)`, 'warning');
+    add(entry.file, entry.lineOf(field.split('.')), field, 'completeness', `${ru.repeat.completeness.warning(missing)} (полнота ${result.score}%)`, 'warning');
   }
 }

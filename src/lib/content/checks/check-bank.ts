@@ -18,12 +18,12 @@ import {
   type KnownIds,
 } from '../schema.ts';
 import { validateEntry } from '../validate.ts';
-import { entryKey, forgetOffered, lazyLineOf, offerValidated, readEntryCache, schemaKeyOf, slim, writeEntryCache, type SlimEntry } from './entry-cache.ts';
+import { entryKey, forgetOffered, lazyLineOf, lineKey, offerValidated, readEntryCache, schemaKeyOf, slim, writeEntryCache, type SlimEntry } from './entry-cache.ts';
 import { knownIdsDigest, readKnownIds } from '../vocabulary.ts';
 import { normaliseForSearch } from './figures.ts';
 import { MAX_SLUG_LENGTH, SLUG_PATTERN, type RuleId } from './rules.ts';
 import { sitePages, type BankIds } from './site-pages.ts';
-import { checkAdaptations, checkCompleteness } from './adaptation.ts';
+import { checkAdaptations, checkCompleteness, completenessField } from './adaptation.ts';
 import type { BankContext, BankEntry, Collection, EntryRule } from './rule.ts';
 import { checkPlaceholders } from './placeholders.ts';
 import { checkSiteLinks } from './site-links.ts';
@@ -159,8 +159,10 @@ export function checkBank(options: CheckOptions): BankReport {
     const key = entryKey(c.file, source, schemaKeyOf(c.collection, LAYOUT[c.collection].nested ? vocabulary[c.draft ? 'drafts' : 'published'] : undefined));
     let entry = previous.get(key);
     // Line numbers are parsed again only if a problem needs one: keeping every file's YAML
-    // document alive until the end of the check cost hundreds of MB on a large bank.
-    const lineOf = lazyLineOf(c.file, source);
+    // document alive until the end of the check cost hundreds of MB on a large bank. Those
+    // asked for are kept with the entry (written below, after the cross-file checks).
+    const lines = entry?.lines ?? {};
+    const lineOf = lazyLineOf(c.file, source, lines);
     if (!entry) {
       let full: ReturnType<typeof validateEntry>;
       try {
@@ -173,9 +175,12 @@ export function checkBank(options: CheckOptions): BankReport {
       }
       // Only a build (which keeps a cache) has loaders to take the full result.
       if (!c.draft && options.cacheFile) offerValidated(key, { ...full, lineOf });
+      // The completeness warning (step 3) asks for this line: answered while the parse is at hand.
+      const warned = c.collection === 'practices' && full.problems.length === 0 ? completenessField(full.data) : undefined;
+      if (warned) lines[lineKey(warned.split('.'))] = full.lineOf(warned.split('.'));
       entry = slim(full, c.collection === 'submissions');
     }
-    kept.set(key, entry);
+    kept.set(key, { ...entry, lines });
     problems.push(...entry.problems);
     if (entry.data !== undefined && LAYOUT[c.collection].nested) {
       for (const p of checkCityFolder(c.id.replace(/(^|\/)_/, '$1'), entry.data, lineOf)) {
@@ -184,7 +189,6 @@ export function checkBank(options: CheckOptions): BankReport {
     }
     entries.push({ ...c, source, data: entry.data as Record<string, unknown> | undefined, rendered: entry.rendered, valid: entry.problems.length === 0, lineOf });
   }
-  writeEntryCache(options.cacheFile, kept);
   problems.push(...checkSynonyms(options.contentRoot, fileName));
 
   // 3. Across files.
@@ -216,6 +220,8 @@ export function checkBank(options: CheckOptions): BankReport {
   checkAdaptations(practiceEntries, bankIds.practices, add);
   checkCompleteness(practiceEntries.filter((e) => e.valid), add);
 
+  // Now that the cross-file checks have asked for their line numbers.
+  writeEntryCache(options.cacheFile, kept);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { problems, files: candidates.length };
 }

@@ -37,6 +37,8 @@ export interface SlimEntry {
   data: unknown;
   problems: ContentProblem[];
   rendered: Pick<RenderedMdx, 'links' | 'images' | 'text'> | undefined;
+  /** Line numbers the cross-file checks asked for (`lazyLineOf`), so the next build need not parse again. */
+  lines?: Record<string, number>;
 }
 
 let code: string | undefined;
@@ -92,17 +94,29 @@ export function takeValidated<S extends z.ZodType>(file: string, source: string,
   return validateEntry(file, source, schema, options);
 }
 
-/** Line numbers of frontmatter fields, parsed only if a cross-file check asks for one. */
-export function lazyLineOf(file: string, source: string): (path: readonly PropertyKey[]) => number {
+/** How `lazyLineOf` names a field path among the lines it keeps. */
+export const lineKey = (path: readonly PropertyKey[]) => path.map(String).join('\0');
+
+/**
+ * Line numbers of frontmatter fields, parsed only if a cross-file check asks for one. Each answer
+ * is written into `known` (kept in the entry cache with the file's result, under the same key,
+ * so for the same contents): the completeness warnings ask for a line on every incomplete
+ * practice of every build, and parsing each file's YAML again for it was most of a no-change
+ * rebuild's check.
+ */
+export function lazyLineOf(file: string, source: string, known: Record<string, number> = {}): (path: readonly PropertyKey[]) => number {
   let lineOf: ((path: readonly PropertyKey[]) => number) | undefined;
   return (path) => {
+    const name = lineKey(path);
+    const line = known[name];
+    if (line !== undefined) return line;
     // A field whose name the file never writes is not in it: its line is where the metadata
     // starts, without parsing the file again. The completeness warning asks this for every
     // incomplete practice on every build, cached or not (a tenth of a rebuild's time).
     const [field] = path;
-    if (!lineOf && typeof field === 'string' && field !== '' && !source.includes(field)) return metadataStartLine(file, source);
+    if (!lineOf && typeof field === 'string' && field !== '' && !source.includes(field)) return (known[name] = metadataStartLine(file, source));
     lineOf ??= (file.endsWith('.mdx') ? parseFrontmatter(source) : parseYaml(source)).lineOf;
-    return lineOf(path);
+    return (known[name] = lineOf(path));
   };
 }
 
