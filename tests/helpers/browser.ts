@@ -10,7 +10,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import axe from 'axe-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { launchBrowser as startChromium } from '../../scripts/lib/browser.ts';
+import { launchBrowser as startChromium, type WatchedPage } from '../../scripts/lib/browser.ts';
 import { requireBuilt } from './build-bank.ts';
 import { serveStatic, type StaticServer } from './server.ts';
 
@@ -40,6 +40,17 @@ export async function axeViolations(page: Page): Promise<{ id: string; help: str
     return axeGlobal.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
   });
   return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+/**
+ * A page opened by `load` once, the first time a test of the enclosing block asks, and shared by
+ * that block's tests (which may switch its colour scheme with `page.emulateMedia`); its context
+ * is closed after the block.
+ */
+export function loadOnce<T extends { watched: WatchedPage }>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  afterAll(async () => (await loaded?.catch(() => undefined))?.watched.context.close());
+  return () => (loaded ??= load());
 }
 
 interface SiteInBrowser {

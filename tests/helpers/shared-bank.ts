@@ -89,11 +89,11 @@ function buildOnce(name: SharedBankName, folder: string): BuildResult {
  * a whole-suite run): the builds overlap the files that need none, and the first file that asks
  * waits for a build already under way instead of starting it then.
  */
-export function startSharedBanks(run: string): Promise<void> {
-  const builds = SHARED_BANKS.map((name) => {
+export async function startSharedBanks(run: string): Promise<void> {
+  const builds = SHARED_BANKS.map(async (name) => {
     const folder = resolve(run, name);
-    if (!takeBuild(folder)) return Promise.resolve();
-    return buildIntoLater(resolve(fixturesDir, name), resolve(folder, 'dist'), resolve(folder, 'cache')).then((result) => publish(folder, result));
+    if (!takeBuild(folder)) return;
+    publish(folder, await buildIntoLater(resolve(fixturesDir, name), resolve(folder, 'dist'), resolve(folder, 'cache')));
   });
-  return Promise.all(builds).then(() => undefined);
+  await Promise.all(builds);
 }

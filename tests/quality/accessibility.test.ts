@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { axeViolations, openPage, siteInBrowser, type WatchedPage } from '../helpers/browser.ts';
+import { axeViolations, loadOnce, openPage, siteInBrowser, type WatchedPage } from '../helpers/browser.ts';
 import { publishedDist } from '../helpers/paths.ts';
 import { PAGE_KINDS } from './page-kinds.ts';
 
@@ -28,16 +28,13 @@ const WIDTHS = [
  */
 describe.each(PAGE_KINDS)('$kind ($path)', (kind) => {
   describe.each(WIDTHS)('$name', (width) => {
-    let loaded: Promise<{ watched: WatchedPage; status: number | undefined }> | undefined;
-    const load = () =>
-      (loaded ??= (async () => {
-        const watched = await openPage(site.browser, { colorScheme: 'light', viewport: width.viewport, isMobile: width.isMobile });
-        const response = await watched.page.goto(`${site.server.url}${kind.path}`);
-        await watched.page.waitForLoadState('networkidle');
-        await kind.ready?.(watched.page);
-        return { watched, status: response?.status() };
-      })());
-    afterAll(async () => (await loaded?.catch(() => undefined))?.watched.context.close());
+    const load = loadOnce(async () => {
+      const watched = await openPage(site.browser, { colorScheme: 'light', viewport: width.viewport, isMobile: width.isMobile });
+      const response = await watched.page.goto(`${site.server.url}${kind.path}`);
+      await watched.page.waitForLoadState('networkidle');
+      await kind.ready?.(watched.page);
+      return { watched, status: response?.status() };
+    });
 
     it.each(SCHEMES)(`passes axe, asks nothing of other hosts and logs no error (but a 404 page’s own status) in the %s scheme at ${width.name}`, async (colorScheme) => {
       const { watched, status } = await load();
