@@ -17,11 +17,15 @@ const node = process.execPath;
 interface Run {
   status: number;
   output: string;
+  /** Wall time, seconds. */
+  seconds: number;
 }
 
 /** Runs a command; its output is printed as it comes (`shown`) or kept for later. */
 function run(args: string[], shown: boolean): Promise<Run> {
-  return new Promise((done) => {
+  const started = performance.now();
+  return new Promise((resolveRun) => {
+    const done = (result: Omit<Run, 'seconds'>) => resolveRun({ ...result, seconds: (performance.now() - started) / 1000 });
     const child = spawn(node, args, { env, stdio: shown ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -55,9 +59,9 @@ for (const [i, checker] of typeCheckers.entries()) {
     console.log(`\n${checker.name}: ошибка, проверяю ещё раз отдельно от сборок`);
     result = await run(checker.args, false);
   }
-  console.log(`\n> ${checker.name}\n${result.output.trimEnd()}`);
+  console.log(`\n> ${checker.name} (${result.seconds.toFixed(0)} с)\n${result.output.trimEnd()}`);
   if (result.status !== 0) failed = true;
 }
 if (build.status !== 0) console.log('\nnpm run build: сборка не удалась, тесты не запускались');
-console.log(`\nnpm test: ${failed ? 'есть ошибки' : 'всё прошло'}`);
+console.log(`\nnpm test: ${failed ? 'есть ошибки' : 'всё прошло'}; сборка ${build.seconds.toFixed(0)} с, тесты ${suite === build ? 0 : suite.seconds.toFixed(0)} с`);
 process.exit(failed ? 1 : 0);
