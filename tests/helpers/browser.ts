@@ -7,7 +7,7 @@
  * of its own, and its `browser.close()` closes those and disconnects. Run outside that setup, it
  * starts a Chromium of its own.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Download, type Page } from 'playwright-core';
 import axe from 'axe-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchBrowser as startChromium, type WatchedPage } from '../../scripts/lib/browser.ts';
@@ -51,6 +51,16 @@ export function loadOnce<T extends { watched: WatchedPage }>(load: () => Promise
   let loaded: Promise<T> | undefined;
   afterAll(async () => (await loaded?.catch(() => undefined))?.watched.context.close());
   return () => (loaded ??= load());
+}
+
+/**
+ * The text of a finished download. Read as a stream, because a browser connected to the run's
+ * shared Chromium has no local path for it (`download.path()` works only in a Chromium of its own).
+ */
+export async function downloadedText(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 interface SiteInBrowser {
