@@ -14,7 +14,7 @@ import { prepareBundle } from '../../src/lib/editorial/submit-bundle.ts';
 import { preparePractice } from '../../src/lib/editorial/submit-form.ts';
 import { siteConfig } from '../../src/lib/site/site-config.ts';
 import { buildBank } from '../helpers/build-bank.ts';
-import { axeViolations, openPage, siteInBrowser } from '../helpers/browser.ts';
+import { axeViolations, downloadedText, openPage, siteInBrowser } from '../helpers/browser.ts';
 import { submitVocabulary } from '../helpers/submit-vocabulary.ts';
 import { projectRoot, publishedDist, testOut } from '../helpers/paths.ts';
 import { present } from '../helpers/present.ts';
@@ -151,7 +151,7 @@ describe('the submit page in a browser', () => {
       const path = present(paths.find((p) => p.endsWith(name.replace(/^testograd-/, ''))), `path of ${name}`);
       const target = resolve(bank, path.replace(/^content\//, ''));
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, readFileSync(present(await file.path(), `download ${name}`), 'utf8'));
+      writeFileSync(target, await downloadedText(file));
     }
     expect(checkBank({ projectRoot, contentRoot: bank }).problems.filter((p) => p.severity === 'error')).toEqual([]);
     const built = buildBank('submit-new-city', bank);

@@ -3,13 +3,13 @@
  * beside their fields and in a focused summary for an invalid form; for a valid one, a file
  * the checker accepts, offered as a download and as a prefilled "new file" link.
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkBank } from '../../src/lib/content/checks/index.ts';
 import { preparePractice, newFileUrl } from '../../src/lib/editorial/submit-form.ts';
 import { DEFAULT_REPOSITORY_URL, repositoryUrl } from '../../src/lib/editorial/repository.ts';
-import { axeViolations, openPage, siteInBrowser } from '../helpers/browser.ts';
+import { axeViolations, downloadedText, openPage, siteInBrowser } from '../helpers/browser.ts';
 import { submitVocabulary } from '../helpers/submit-vocabulary.ts';
 import { projectRoot, publishedDist, testOut } from '../helpers/paths.ts';
 
@@ -132,7 +132,7 @@ describe('the submit page in a browser', () => {
     await page.locator('#submit-download').click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('proverochnaya-praktika-ne-kod.mdx');
-    const text = readFileSync((await file.path())!, 'utf8');
+    const text = await downloadedText(file);
     expect(text).toBe(await page.locator('#submit-preview').textContent());
     expect(checkWith('content/practices/irkutsk/proverochnaya-praktika-ne-kod.mdx', text)).toEqual([]);
 

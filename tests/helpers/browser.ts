@@ -1,25 +1,66 @@
 /**
  * Browser helpers for tests: Chromium with watched pages (scripts/lib/browser.ts, shared with the
  * benchmark), axe-core in a page, and a built site served and opened for one test file.
+ *
+ * `launchBrowser` connects to the one Chromium the global setup started for the whole run
+ * (global-setup.ts) instead of starting a Chromium per file; every file still works in contexts
+ * of its own, and its `browser.close()` closes those and disconnects. Run outside that setup, it
+ * starts a Chromium of its own.
  */
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Download, type Page } from 'playwright-core';
 import axe from 'axe-core';
-import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { launchBrowser as startChromium, type WatchedPage } from '../../scripts/lib/browser.ts';
 import { requireBuilt } from './build-bank.ts';
 import { serveStatic, type StaticServer } from './server.ts';
 
-export { launchBrowser, openPage, type WatchedPage } from '../../scripts/lib/browser.ts';
+export { openPage, type WatchedPage } from '../../scripts/lib/browser.ts';
+
+function sharedChromium(): string | undefined {
+  try {
+    return inject('browserEndpoint');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Chromium for one test file: the run's shared one if there is one, else a new one. */
+export async function launchBrowser(): Promise<Browser> {
+  const endpoint = sharedChromium();
+  return endpoint ? chromium.connect(endpoint) : startChromium();
+}
 
 /** Runs axe-core in the page and returns WCAG 2.1 A/AA violations. */
 export async function axeViolations(page: Page): Promise<{ id: string; help: string; nodes: string[] }[]> {
-  // Evaluated through DevTools rather than a <script> tag, so the page's CSP still applies to it.
-  await page.evaluate(axe.source);
+  // Evaluated through DevTools rather than a <script> tag, so the page's CSP still applies to it;
+  // once per document (a page checked in both colour schemes keeps it).
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
   const result = await page.evaluate(async () => {
     const axeGlobal = (window as unknown as { axe: typeof axe }).axe;
     return axeGlobal.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
   });
   return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+/**
+ * A page opened by `load` once, the first time a test of the enclosing block asks, and shared by
+ * that block's tests (which may switch its colour scheme with `page.emulateMedia`); its context
+ * is closed after the block.
+ */
+export function loadOnce<T extends { watched: WatchedPage }>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  afterAll(async () => (await loaded?.catch(() => undefined))?.watched.context.close());
+  return () => (loaded ??= load());
+}
+
+/**
+ * The text of a finished download. Read as a stream, because a browser connected to the run's
+ * shared Chromium has no local path for it (`download.path()` works only in a Chromium of its own).
+ */
+export async function downloadedText(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 interface SiteInBrowser {

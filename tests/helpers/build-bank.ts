@@ -6,7 +6,7 @@
  * A test that only reads an unchanged fixture bank uses `sharedBank` (shared-bank.ts), built once
  * per run for every file.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { projectRoot, testOut } from './paths.ts';
@@ -27,13 +27,26 @@ export function buildBank(name: string, contentDir: string, options: { keepCache
 /** Builds `contentDir` into `dist` (emptied first) with Astro's cache in `cache`. */
 export function buildInto(contentDir: string, dist: string, cache: string, env: Record<string, string> = {}): BuildResult {
   rmSync(dist, { recursive: true, force: true });
-  const run = spawnSync(process.execPath, ['scripts/build.ts'], {
-    cwd: projectRoot,
-    encoding: 'utf8',
-    env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: dist, CACHE_DIR: cache, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: projectRoot, encoding: 'utf8', env: buildEnv(contentDir, dist, cache, env), maxBuffer: 64 * 1024 * 1024 });
   return { status: run.status ?? 1, output: `${run.stdout}\n${run.stderr}`, dist };
+}
+
+/** `buildInto` without blocking: the global setup starts the shared banks' builds this way. */
+export function buildIntoLater(contentDir: string, dist: string, cache: string): Promise<BuildResult> {
+  rmSync(dist, { recursive: true, force: true });
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['scripts/build.ts'], { cwd: projectRoot, env: buildEnv(contentDir, dist, cache, {}), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', (error) => done({ status: 1, output: `${stdout}\n${stderr}\n${error.message}`, dist }));
+    child.on('close', (code) => done({ status: code ?? 1, output: `${stdout}\n${stderr}`, dist }));
+  });
+}
+
+function buildEnv(contentDir: string, dist: string, cache: string, env: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: dist, CACHE_DIR: cache, FORCE_COLOR: '0', NO_COLOR: '1', ...env };
 }
 
 export function requireBuilt(dist: string): string {

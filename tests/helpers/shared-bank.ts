@@ -8,18 +8,21 @@
  * build-bank.ts instead when the test changes the content, needs a cache of its own (incremental
  * rebuilds) or writes into the output. Never write into a shared dist: other files read it.
  *
- * How: the global setup (global-setup.ts) provides a folder for this run. The first caller of a
- * name takes a lock (an atomic mkdir), builds, and writes result.json; callers in other workers
- * wait for that file. Run outside that setup (another config), each process builds its own copy.
+ * How: the global setup (global-setup.ts) provides a folder for this run and, when the whole
+ * suite runs, starts every shared build at once in the background. Otherwise the first caller of
+ * a name takes a lock (an atomic mkdir), builds, and writes result.json; callers in other workers
+ * (or while the background build runs) wait for that file. Run outside that setup (another
+ * config), each process builds its own copy.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { inject } from 'vitest';
-import { buildInto, type BuildResult } from './build-bank.ts';
+import { buildInto, buildIntoLater, type BuildResult } from './build-bank.ts';
 import { fixturesDir, sharedOut } from './paths.ts';
 
 /** Fixture banks that can be shared: folders of tests/fixtures that build as a whole bank. */
-type SharedBankName = 'multi-city' | 'search';
+const SHARED_BANKS = ['multi-city', 'search'] as const;
+type SharedBankName = (typeof SHARED_BANKS)[number];
 
 const WAIT_LIMIT_MS = 240_000;
 const local = new Map<string, BuildResult>();
@@ -48,21 +51,29 @@ export function sharedBank(name: SharedBankName): BuildResult {
   return result;
 }
 
-function buildOnce(name: SharedBankName, folder: string): BuildResult {
-  const done = resolve(folder, 'result.json');
+/** Takes the build of `folder` (an atomic mkdir): true for exactly one caller per run. */
+function takeBuild(folder: string): boolean {
   mkdirSync(resolve(folder, '..'), { recursive: true });
-  let owner = false;
   try {
     mkdirSync(folder);
-    owner = true;
+    return true;
   } catch {
-    owner = false;
+    return false;
   }
-  if (owner) {
+}
+
+/** Writes the result aside and renames it, so a waiting worker never reads half a file. */
+function publish(folder: string, result: BuildResult): void {
+  const done = resolve(folder, 'result.json');
+  writeFileSync(`${done}.part`, JSON.stringify(result));
+  renameSync(`${done}.part`, done);
+}
+
+function buildOnce(name: SharedBankName, folder: string): BuildResult {
+  const done = resolve(folder, 'result.json');
+  if (takeBuild(folder)) {
     const result = buildInto(resolve(fixturesDir, name), resolve(folder, 'dist'), resolve(folder, 'cache'));
-    // Written aside and renamed, so a waiting worker never reads half a file.
-    writeFileSync(`${done}.part`, JSON.stringify(result));
-    renameSync(`${done}.part`, done);
+    publish(folder, result);
     return result;
   }
   const started = Date.now();
@@ -71,4 +82,18 @@ function buildOnce(name: SharedBankName, folder: string): BuildResult {
     sleep(100);
   }
   return JSON.parse(readFileSync(done, 'utf8')) as BuildResult;
+}
+
+/**
+ * Starts building every shared bank of run folder `run` in the background (the global setup, on
+ * a whole-suite run): the builds overlap the files that need none, and the first file that asks
+ * waits for a build already under way instead of starting it then.
+ */
+export async function startSharedBanks(run: string): Promise<void> {
+  const builds = SHARED_BANKS.map(async (name) => {
+    const folder = resolve(run, name);
+    if (!takeBuild(folder)) return;
+    publish(folder, await buildIntoLater(resolve(fixturesDir, name), resolve(folder, 'dist'), resolve(folder, 'cache')));
+  });
+  await Promise.all(builds);
 }

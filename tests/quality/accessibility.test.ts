@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { axeViolations, openPage, siteInBrowser, type WatchedPage } from '../helpers/browser.ts';
+import { axeViolations, loadOnce, openPage, siteInBrowser, type WatchedPage } from '../helpers/browser.ts';
 import { publishedDist } from '../helpers/paths.ts';
 import { PAGE_KINDS } from './page-kinds.ts';
 
@@ -18,16 +18,28 @@ const WIDTHS = [
   { name: '1366 px', viewport: { width: 1366, height: 900 }, isMobile: false },
   { name: '390 px', viewport: { width: 390, height: 844 }, isMobile: true },
 ] as const;
-const CASES = SCHEMES.flatMap((colorScheme) => WIDTHS.map((width) => ({ colorScheme, width })));
 
+/**
+ * Each page is loaded once per width, in the light scheme, and checked in both schemes: the dark
+ * test switches the page's `prefers-color-scheme` (page.emulateMedia) and runs axe again. That
+ * checks what a reader in the dark scheme sees because the schemes differ only in CSS (no script
+ * reads the scheme, and no style has a transition), and CSS follows the switch at once. Loading
+ * again per scheme would double the page loads of the slowest file of the suite.
+ */
 describe.each(PAGE_KINDS)('$kind ($path)', (kind) => {
-  it.each(CASES)('passes axe, asks nothing of other hosts and logs no error (but a 404 page’s own status) in the $colorScheme scheme at $width.name', async ({ colorScheme, width }) => {
-    const watched = await openPage(site.browser, { colorScheme, viewport: width.viewport, isMobile: width.isMobile });
-    try {
+  describe.each(WIDTHS)('$name', (width) => {
+    const load = loadOnce(async () => {
+      const watched = await openPage(site.browser, { colorScheme: 'light', viewport: width.viewport, isMobile: width.isMobile });
       const response = await watched.page.goto(`${site.server.url}${kind.path}`);
-      expect(response?.status(), `${kind.path} должна существовать в dist/`).toBe(kind.status);
       await watched.page.waitForLoadState('networkidle');
       await kind.ready?.(watched.page);
+      return { watched, status: response?.status() };
+    });
+
+    it.each(SCHEMES)(`passes axe, asks nothing of other hosts and logs no error (but a 404 page’s own status) in the %s scheme at ${width.name}`, async (colorScheme) => {
+      const { watched, status } = await load();
+      expect(status, `${kind.path} должна существовать в dist/`).toBe(kind.status);
+      await watched.page.emulateMedia({ colorScheme });
       const scheme = await watched.page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
       expect(scheme).toBe(colorScheme === 'dark');
       expect(await axeViolations(watched.page)).toEqual([]);
@@ -36,9 +48,7 @@ describe.each(PAGE_KINDS)('$kind ($path)', (kind) => {
       // error is expected (a second 404, of a missing image say, is an error), elsewhere none.
       const expected = kind.status === 404 ? [expect.stringContaining('status of 404')] : [];
       expect(watched.consoleErrors).toEqual(expected);
-    } finally {
-      await watched.context.close();
-    }
+    });
   });
 });
 

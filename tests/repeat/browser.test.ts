@@ -7,7 +7,7 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { sharedBank } from '../helpers/shared-bank.ts';
-import { axeViolations, openPage, siteInBrowser } from '../helpers/browser.ts';
+import { axeViolations, loadOnce, openPage, siteInBrowser } from '../helpers/browser.ts';
 
 const result = sharedBank('multi-city');
 if (result.status !== 0) throw new Error(result.output);
@@ -129,18 +129,21 @@ describe('a printed collection', () => {
 });
 
 describe('pages with the trail, the map layer and the request letter', () => {
+  // One load per page, checked in both schemes by switching prefers-color-scheme: the schemes
+  // differ only in CSS (tests/helpers/README.md, «One page load, two colour schemes»).
   for (const path of ['/cities/', '/cities/primersk/', '/practices/primersk/resource-centre/', '/practices/obrazcovsk/good-deeds-contest/', '/practices/complete/', '/collections/']) {
+    const load = loadOnce(async () => {
+      const watched = await openPage(site.browser, { colorScheme: 'light' });
+      await watched.page.goto(`${site.server.url}${path}`);
+      return { watched };
+    });
     for (const colorScheme of ['light', 'dark'] as const) {
       it(`${path} passes axe in the ${colorScheme} scheme`, async () => {
-        const watched = await openPage(site.browser, { colorScheme });
-        try {
-          await watched.page.goto(`${site.server.url}${path}`);
-          expect(await axeViolations(watched.page)).toEqual([]);
-          expect(watched.consoleErrors).toEqual([]);
-          expect(watched.foreignRequests).toEqual([]);
-        } finally {
-          await watched.context.close();
-        }
+        const { watched } = await load();
+        await watched.page.emulateMedia({ colorScheme });
+        expect(await axeViolations(watched.page)).toEqual([]);
+        expect(watched.consoleErrors).toEqual([]);
+        expect(watched.foreignRequests).toEqual([]);
       });
     }
   }

@@ -1,0 +1,67 @@
+/**
+ * `npm test`: the type checks (`astro check`, `tsc --noEmit`), the build of content/ into dist/
+ * and the test suite (`vitest run`), with the type checks running beside the other two instead
+ * of before them. Each type checker runs on one core for most of a minute while the suite often
+ * waits (on Chromium, on a build, on a network-idle timer), so on two cores they fit in its gaps.
+ * Their output is kept and printed at the end; arguments go to vitest (`npm test -- tests/feeds`).
+ *
+ * Builds of fixture banks rewrite .astro/content.d.ts (the same bytes, but not atomically) while
+ * the type checkers may be reading it; a type checker that fails is therefore run once more on
+ * its own after the suite, and its second result counts. A real type error fails both times.
+ */
+import { spawn } from 'node:child_process';
+
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+const node = process.execPath;
+
+interface Run {
+  status: number;
+  output: string;
+  /** Wall time, seconds. */
+  seconds: number;
+}
+
+/** Runs a command; its output is printed as it comes (`shown`) or kept for later. */
+function run(args: string[], shown: boolean): Promise<Run> {
+  const started = performance.now();
+  return new Promise((resolveRun) => {
+    const done = (result: Omit<Run, 'seconds'>) => resolveRun({ ...result, seconds: (performance.now() - started) / 1000 });
+    const child = spawn(node, args, { env, stdio: shown ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', (error) => done({ status: 1, output: `${output}\n${error.message}` }));
+    child.on('close', (code) => done({ status: code ?? 1, output }));
+  });
+}
+
+const ASTRO = 'node_modules/astro/bin/astro.mjs';
+const typeCheckers = [
+  { name: 'astro check', args: [ASTRO, 'check', '--noSync'] },
+  { name: 'tsc --noEmit', args: ['node_modules/typescript/bin/tsc', '--noEmit'] },
+];
+
+// The generated types both checkers read (what `astro check` would otherwise write first).
+const sync = await run([ASTRO, 'sync'], false);
+if (sync.status !== 0) {
+  process.stdout.write(sync.output);
+  process.exit(sync.status);
+}
+
+const checks = typeCheckers.map((checker) => run(checker.args, false));
+const build = await run(['scripts/build.ts'], true);
+const suite = build.status === 0 ? await run(['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)], true) : build;
+
+let failed = suite.status !== 0;
+for (const [i, checker] of typeCheckers.entries()) {
+  let result = await checks[i]!;
+  if (result.status !== 0) {
+    console.log(`\n${checker.name}: ошибка, проверяю ещё раз отдельно от сборок`);
+    result = await run(checker.args, false);
+  }
+  console.log(`\n> ${checker.name} (${result.seconds.toFixed(0)} с)\n${result.output.trimEnd()}`);
+  if (result.status !== 0) failed = true;
+}
+if (build.status !== 0) console.log('\nnpm run build: сборка не удалась, тесты не запускались');
+console.log(`\nnpm test: ${failed ? 'есть ошибки' : 'всё прошло'}; сборка ${build.seconds.toFixed(0)} с, тесты ${suite === build ? 0 : suite.seconds.toFixed(0)} с`);
+process.exit(failed ? 1 : 0);
