@@ -123,8 +123,7 @@ export async function indexSite(siteDir: string, options: { cacheDir?: string } 
   }
   const key = await indexKey(siteDir);
   if (kept.key === key) {
-    rmSync(outputPath, { recursive: true, force: true });
-    cpSync(join(cache, 'pagefind'), outputPath, { recursive: true });
+    restoreKept(cache, outputPath);
     return { pages: kept.pages, reused: true };
   }
   const pages = await buildIndex(siteDir);
@@ -230,9 +229,7 @@ export class StreamingIndex {
       this.queue.length = 0; // what is still queued is not needed: only wait for pages in flight
       await this.idle();
       await pagefind.close();
-      const outputPath = join(this.siteDir, 'pagefind');
-      rmSync(outputPath, { recursive: true, force: true });
-      cpSync(join(cache, 'pagefind'), outputPath, { recursive: true });
+      restoreKept(cache, join(this.siteDir, 'pagefind'));
       return { pages: kept.pages, reused: true, streamed };
     }
     return this.finish({ cacheDir, key });
@@ -325,6 +322,12 @@ function readKept(cache: string): Kept | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Puts the kept index in place of the site's `pagefind/` folder. */
+function restoreKept(cache: string, outputPath: string): void {
+  rmSync(outputPath, { recursive: true, force: true });
+  cpSync(join(cache, 'pagefind'), outputPath, { recursive: true });
 }
 
 /** Replaces the kept index; the key is written last, so an interrupted copy is never reused. */

@@ -19,6 +19,7 @@ import { readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { countOf } from '../format-count.ts';
 
 /** Astro's incremental manifest in the cache folder (astro/dist/core/build/incremental.js). */
 const MANIFEST = 'incremental-build.json';
@@ -89,7 +90,7 @@ export function keptOutDir(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const kept = cacheDir ? manifestOutputs(fileURLToPath(new URL(MANIFEST, cacheDir))) : new Set<string>();
         const removed = pruneStale(fileURLToPath(dir), started, kept);
-        if (removed > 0) logger.info(`${removed} файл(ов) прошлой сборки удалено из папки сборки`);
+        if (removed > 0) logger.info(`удалено из папки сборки: ${countOf(removed, ['файл', 'файла', 'файлов'])} прошлой сборки`);
       },
     },
   };
