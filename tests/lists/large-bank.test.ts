@@ -172,7 +172,8 @@ describe('in Chromium', () => {
     const requests: { path: string; bytes: number }[] = [];
     watched.page.on('requestfinished', async (r) => {
       const path = new URL(r.url()).pathname;
-      const body = await (await r.response())?.body().catch(() => undefined);
+      // After a test its page closes while late responses may still finish: both steps may reject.
+      const body = await r.response().then((response) => response?.body()).catch(() => undefined);
       requests.push({ path, bytes: body?.length ?? 0 });
     });
     await watched.page.goto(`${server.url}${path}`);
