@@ -5,11 +5,13 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     // Builds fixture banks shared by the whole run once (tests/helpers/shared-bank.ts).
     globalSetup: ['./tests/helpers/global-setup.ts'],
-    // Two test files at a time: much of the suite waits on Chromium, child builds or the network
-    // idle timer, so two workers fill two cores without slowing any test past its timeout. Files
-    // share nothing they write: each private build or copy has its own folder under tests/.out.
+    // Three test files at a time on two cores: much of the suite waits on Chromium, child builds
+    // or the network idle timer, and a third worker fills those waits (measured: two workers
+    // 608 s, four 536 s, with the slowest single test at 49 → 83 s, too close to the inner
+    // 15-second waits of the browser tests; three is the margin between). Files share nothing
+    // they write: each private build or copy has its own folder under tests/.out.
     fileParallelism: true,
-    maxWorkers: 2,
+    maxWorkers: 3,
     testTimeout: 60_000,
     // expect.poll waits for what a page's script does (Pagefind loading its index, say); on a
     // busy machine with two files at a time that can take longer than the default second. This
