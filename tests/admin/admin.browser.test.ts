@@ -18,6 +18,7 @@ import { axeViolations, openPage, siteInBrowser, type WatchedPage } from '../hel
 import { buildBank } from '../helpers/build-bank.ts';
 import { readPage, textOf } from '../helpers/html.ts';
 import { projectRoot, publishedDist, testOut } from '../helpers/paths.ts';
+import { present } from '../helpers/present.ts';
 
 const contentDir = resolve(projectRoot, 'content');
 const SLUG = 'admin-learning-city-check';
@@ -55,7 +56,7 @@ async function openAdmin(site: ReturnType<typeof siteInBrowser>, colorScheme: 'l
       const parts = path.split('/');
       let dir = root;
       for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, { create: true });
-      const writable = await (await dir.getFileHandle(parts.at(-1)!, { create: true })).createWritable();
+      const writable = await (await dir.getFileHandle(parts.at(-1) ?? '', { create: true })).createWritable();
       await writable.write(text);
       await writable.close();
     }
@@ -173,7 +174,7 @@ describe('the admin at /admin/', () => {
               const parts = p.split('/');
               try {
                 for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
-                await dir.getFileHandle(parts.at(-1)!);
+                await dir.getFileHandle(parts.at(-1) ?? '');
                 return true;
               } catch {
                 return false;
@@ -186,7 +187,7 @@ describe('the admin at /admin/', () => {
       // One new file in the city's folder; nothing else touched.
       expect(Object.keys(after).filter((f) => !(f in before))).toEqual([path]);
       for (const [file, text] of Object.entries(before)) expect(after[file], file).toBe(text);
-      const written = after[path]!;
+      const written = present(after[path], `${path} in the repository`);
       expect(written).toMatch(/^---\n[\s\S]*\n---\n/);
 
       // The file, unchanged, in a copy of the bank: `npm run check` accepts it …

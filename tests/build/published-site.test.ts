@@ -13,6 +13,7 @@ import { readBank } from '../helpers/content-bank.ts';
 import { readPage, textOf } from '../helpers/html.ts';
 import { projectRoot, publishedDist } from '../helpers/paths.ts';
 import { requireBuilt } from '../helpers/build-bank.ts';
+import { present } from '../helpers/present.ts';
 
 const contentDir = resolve(projectRoot, 'content');
 /** The published bank read from content/ through the real schemas: what the pages must show. */
@@ -78,7 +79,7 @@ describe('the Irkutsk practices show every figure as the source states it', () =
       expect(rows).toHaveLength(metrics.length);
       metrics.forEach((metric, i) => {
         expect(submissionText).toContain(fold(metric.source));
-        const row = fold(textOf(rows[i]!));
+        const row = fold(textOf(present(rows[i], `row ${i + 1}`)));
         expect(row).toContain(fold(formatFigure(metric.value, metric.qualifier, metric.unit)));
         expect(row).toContain(fold(metric.source));
         if (metric.qualifier === 'more-than') expect(fold(metric.source)).toMatch(/более/);

@@ -12,6 +12,7 @@ import { russiaProjection } from '../../src/lib/map/cities-map.ts';
 import type { CityChoices } from '../../src/lib/compare/from-bank.ts';
 import type { CompareRecord } from '../../src/lib/compare/record.ts';
 import { expectRecordFromContent, readBank } from './bank-records.ts';
+import { present } from '../helpers/present.ts';
 
 const contentDir = resolve(fixturesDir, 'multi-city');
 const bank = readBank(contentDir);
@@ -194,7 +195,7 @@ describe('charts', () => {
     const bars = document.querySelectorAll('figure[data-chart="chart-organisations"] rect');
     const widths = [...bars].map((b) => Number(b.getAttribute('width')));
     // 120 and 40 on one linear scale: three to one.
-    expect(widths[0]! / widths[1]!).toBeCloseTo(3, 1);
+    expect(present(widths[0], 'a first bar') / present(widths[1], 'a second bar')).toBeCloseTo(3, 1);
   });
 
   it('are left out where a single bar would say nothing', () => {

@@ -11,6 +11,7 @@ import { readKnownIds } from '../../src/lib/content/vocabulary.ts';
 import { validateEntry } from '../../src/lib/content/validate.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
 import { projectRoot } from '../helpers/paths.ts';
+import { present } from '../helpers/present.ts';
 
 const root = resolve(projectRoot, 'content');
 const known = readKnownIds(root);
@@ -78,7 +79,7 @@ describe('practice schema', () => {
   it('refuses a metric without a kind', () => {
     const data = validPractice();
     const metrics = data.metrics as Record<string, unknown>[];
-    delete metrics[1]!.kind;
+    delete present(metrics[1], 'a second metric').kind;
     expect(practiceErrors(data)).toEqual([expect.stringMatching(/^metrics\.1\.kind: ожидается вид показателя: participants, /)]);
   });
 

@@ -26,6 +26,7 @@ import { parseHTML } from 'linkedom';
 import { launchBrowser, openPage } from '../helpers/browser.ts';
 import { serveStatic } from '../helpers/server.ts';
 import { MAX_FILE_BYTES } from '../../src/lib/content/content-files.ts';
+import { present } from '../helpers/present.ts';
 
 const corpus = resolve(fixturesDir, 'bad');
 const expected = JSON.parse(readFileSync(resolve(corpus, 'expected.json'), 'utf8')) as Record<string, { rule: string; line: number }>;
@@ -98,7 +99,7 @@ function check(contentDir: string) {
 
 /** The line that reports a file's expected problem: `file:line: field: message` naming the rule. */
 function reportLine(output: string, root: string, file: string): string | undefined {
-  const { rule, line } = expectationOf(file)!;
+  const { rule, line } = present(expectationOf(file), `expectation of ${file}`);
   const name = `${root.slice(projectRoot.length + 1)}/${file}`;
   return output.split('\n').find((l) => l.includes(`${name}:${line}: `) && (l.includes(`${rule}:`) || l.endsWith(`[${rule}]`)));
 }
@@ -302,7 +303,7 @@ describe('no code in the corpus ever runs', () => {
   it('the marker file was never written, by the checker or by the build', () => {
     const attacks = Object.keys(expected).filter((f) => readFileSync(resolve(corpus, f), 'utf8').includes('__MARKER__'));
     expect(attacks.length).toBeGreaterThanOrEqual(10);
-    expect(readFileSync(resolve(badRoot, attacks[0]!), 'utf8')).toContain(marker);
+    expect(readFileSync(resolve(badRoot, present(attacks[0], 'an attack file')), 'utf8')).toContain(marker);
     expect(existsSync(marker)).toBe(false);
   });
 });

@@ -15,6 +15,7 @@ import { readVocabulary } from '../../src/lib/editorial/cli.ts';
 import { importBlocks, readReport } from '../../src/lib/editorial/import-report.ts';
 import { draftPractices, itemTitle, type DraftMetric } from '../../src/lib/editorial/practice-drafts.ts';
 import { fixturesDir, projectRoot, testOut } from '../helpers/paths.ts';
+import { present } from '../helpers/present.ts';
 
 const content = resolve(projectRoot, 'content');
 const reportFile = resolve(fixturesDir, 'seeds/irkutsk-2013.txt');
@@ -79,7 +80,7 @@ describe('practice drafts from the Irkutsk report', () => {
     const bank = resolve(testOut, 'import-drafts/content');
     rmSync(bank, { recursive: true, force: true });
     cpSync(content, bank, { recursive: true });
-    const run = spawnSync(process.execPath, ['scripts/import.ts', reportFile, '--city', 'irkutsk', '--year', '2013', '--topics', 'nko', '--practice', published[0]!.title, '--practice', published[1]!.title], {
+    const run = spawnSync(process.execPath, ['scripts/import.ts', reportFile, '--city', 'irkutsk', '--year', '2013', '--topics', 'nko', '--practice', present(published[0], 'a practice').title, '--practice', present(published[1], 'a second practice').title], {
       cwd: projectRoot,
       encoding: 'utf8',
       env: { ...process.env, CONTENT_DIR: bank },
@@ -93,13 +94,13 @@ describe('practice drafts from the Irkutsk report', () => {
 
     // Published as is (the «_» removed, the material too): every metric mark is an error.
     renameSync(join(bank, 'submissions/irkutsk/_2013-public-engagement.mdx'), join(bank, 'submissions/irkutsk/2013-imported.mdx'));
-    const draft = join(bank, drafts[0]!);
+    const draft = join(bank, present(drafts[0], 'a draft'));
     const text = readFileSync(draft, 'utf8').replace('irkutsk/_2013-public-engagement', 'irkutsk/2013-imported');
     const target = draft.replace('/_', '/');
     writeFileSync(target, text);
     rmSync(draft);
     const marks = text.split('\n').filter((l) => /^\s*# ЗАПОЛНИТЬ: сверьте/.test(l)).length;
-    expect(marks).toBe(published[0]!.metrics.filter(statedInFigures).length);
+    expect(marks).toBe(present(published[0], 'a practice').metrics.filter(statedInFigures).length);
     const errors = checkBank({ projectRoot, contentRoot: bank }).problems.filter((p) => p.severity === 'error' && p.file.endsWith(target.split('/').pop() ?? target) && p.rule === 'placeholder');
     expect(errors.length).toBeGreaterThanOrEqual(marks);
   });

@@ -13,6 +13,7 @@ import { readPage } from '../helpers/html.ts';
 import { fixturesDir } from '../helpers/paths.ts';
 import { sharedBank } from '../helpers/shared-bank.ts';
 import type { CitySubmissions } from '../../src/lib/editorial/submit-form.ts';
+import { present } from '../helpers/present.ts';
 
 const bank = readBank(resolve(fixturesDir, 'multi-city'));
 const materialsOf = (city: string) => bank.submissions.filter((s) => s.data.city.id === city);
@@ -34,7 +35,7 @@ describe('the built files', () => {
       expect(file.city).toBe(city.id);
       expect(file.submissions.map((s) => s.id).sort()).toEqual(materialsOf(city.id).map((s) => s.id).sort());
       for (const s of file.submissions) {
-        const source = bank.submissions.find((x) => x.id === s.id)!;
+        const source = present(bank.submissions.find((x) => x.id === s.id), `submission ${s.id}`);
         expect(s).toEqual({ id: source.id, city: source.data.city.id, year: source.data.year, title: source.data.title });
       }
       listed.push(...file.submissions.map((s) => s.id));
@@ -91,7 +92,7 @@ describe('the material list in a browser', () => {
     expect(await values()).toEqual(['', 'new']);
     expect(fetched).toEqual([`${first}.json`, `${second}.json`]);
 
-    const material = materialsOf(second!)[0]!;
+    const material = present(materialsOf(present(second, 'a second city'))[0], 'a material of the second city');
     await city.selectOption(second!);
     await list.selectOption(material.id);
     expect(await list.locator('option:checked').textContent()).toBe(`${material.data.year}: ${material.data.title}`);
@@ -123,7 +124,7 @@ describe('the material list in a browser', () => {
 
   it('says beside the list when a city’s file cannot be loaded, and still offers a new report', async () => {
     const { page } = await openPage(site.browser);
-    const id = bank.cities[0]!.id;
+    const id = present(bank.cities[0], 'a city').id;
     await page.route(`**${MATERIALS}${id}.json`, (route) => route.fulfill({ status: 404, body: '' }));
     await page.goto(`${site.server.url}/submit/`);
     await page.locator('#f-city').selectOption(id);
@@ -134,7 +135,7 @@ describe('the material list in a browser', () => {
     await page.locator('#f-submission').selectOption('new');
     expect(await page.locator('#f-report-group').isVisible()).toBe(true);
     // Another city clears the message.
-    await page.locator('#f-city').selectOption(bank.cities[1]!.id);
+    await page.locator('#f-city').selectOption(present(bank.cities[1], 'a second city').id);
     await expect.poll(() => error.isVisible()).toBe(false);
   });
 });

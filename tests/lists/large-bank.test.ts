@@ -19,6 +19,7 @@ import { writeSyntheticBank } from '../../scripts/lib/synthetic-bank.ts';
 import { FEED_SIZE } from '../../src/lib/feeds/practice-feed.ts';
 import { REMOTE_BATCH } from '../../src/lib/search/catalogue-remote.ts';
 import { formatBytes } from '../../src/lib/format.ts';
+import { present } from '../helpers/present.ts';
 
 const PRACTICES = 300;
 const PAGE = 20;
@@ -131,7 +132,7 @@ describe('feeds of a large bank', () => {
     ];
     const feeds = readFeeds(scopes.map((s) => resolve(dist, `.${s.path}`)));
     scopes.forEach((scope, i) => {
-      const feed = feeds[i]!;
+      const feed = present(feeds[i], `feed ${i}`);
       expect({ path: scope.path, bozo: feed.bozo }).toEqual({ path: scope.path, bozo: 0 });
       const expected = [...scope.ids].sort(newest).slice(0, FEED_SIZE).map((p) => `/practices/${p.id}/`);
       expect(feed.entries.map((e) => new URL(e.link).pathname), scope.path).toEqual(expected);
@@ -181,7 +182,7 @@ describe('in Chromium', () => {
   }
 
   it('comparing 3 practices loads only their 3 records', async () => {
-    const chosen = [bank[0]!, bank[150]!, bank[299]!].map((p) => p.id);
+    const chosen = [0, 150, 299].map((i) => present(bank[i], `practice ${i}`).id);
     const w = await open(`/compare/?p=${chosen.join(',')}`);
     await w.page.waitForSelector('thead th[data-practice]');
     await w.page.waitForLoadState('networkidle');
@@ -217,7 +218,7 @@ describe('in Chromium', () => {
     // Cards drawn by the script are as accessible as the static ones.
     expect(await axeViolations(page)).toEqual([]);
     // A city's count is what adding it would give with the topic chosen.
-    const city = withTopic[0]!.city;
+    const city = present(withTopic[0], 'a practice of the topic').city;
     const both = withTopic.filter((p) => p.city === city);
     expect(await page.locator(`input[name="city"][value="${city}"]`).locator('xpath=..').locator('[data-facet-count]').textContent()).toBe(`(${both.length})`);
     await page.locator(`input[name="city"][value="${city}"]`).check();

@@ -8,6 +8,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { sharedBank } from '../helpers/shared-bank.ts';
 import { axeViolations, loadOnce, openPage, siteInBrowser } from '../helpers/browser.ts';
+import { present } from '../helpers/present.ts';
 
 const result = sharedBank('multi-city');
 if (result.status !== 0) throw new Error(result.output);
@@ -97,8 +98,8 @@ describe('a printed collection', () => {
       expect(new Set(starts).size).toBe(sections.length);
       expect([...starts].sort((a, b) => a - b)).toEqual(starts);
       sections.forEach((s, i) => {
-        const start = starts[i]!;
-        const end = i + 1 < starts.length ? starts[i + 1]! : pages.length;
+        const start = present(starts[i], `start of section ${i + 1}`);
+        const end = starts[i + 1] ?? pages.length;
         const own = pages.slice(start, end).join(' ');
         // The section is whole between its first page and the next section's: its last line is there...
         expect(own, s.id).toContain(s.last);

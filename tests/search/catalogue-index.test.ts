@@ -14,6 +14,7 @@ import { CATALOGUE_INDEX, matchingPractices, mergeCatalogue, type PagefindApi } 
 import { loadCards, remoteView } from '../../src/lib/search/catalogue-remote.ts';
 import { CATALOGUE_FACETS, DEFAULT_SORT, type CatalogueSort, type CatalogueState } from '../../src/lib/search/catalogue.ts';
 import { openIndex, pathOf, type OpenIndex } from './pagefind-node.ts';
+import { present } from '../helpers/present.ts';
 
 const bank = readBank(resolve(fixturesDir, 'multi-city'));
 const collator = new Intl.Collator('ru');
@@ -60,7 +61,7 @@ describe('the catalogue index', () => {
     const cards = await allCards(await remoteView(catalogue, state()));
     expect(cards.map((c) => c.id).sort()).toEqual(bank.practices.map((p) => p.id).sort());
     for (const card of cards) {
-      const practice = bank.practices.find((p) => p.id === card.id)!;
+      const practice = present(bank.practices.find((p) => p.id === card.id), `practice ${card.id}`);
       expect(pathOf(card.url)).toBe(`/practices/${card.id}/`);
       expect(card.title).toBe(practice.data.title);
       expect(card.topics.sort()).toEqual(practice.data.topics.map((t) => t.id).sort());
@@ -68,7 +69,7 @@ describe('the catalogue index', () => {
   });
 
   test('the catalogue\'s text queries (filtered to practices) never reach a catalogue record and find what they found before', async () => {
-    const word = bank.practices[0]!.data.title.split(/\s+/)[0]!;
+    const word = present(present(bank.practices[0], 'a practice').data.title.split(/\s+/)[0], 'a first word');
     const found = await catalogue.search(word, { filters: { type: { any: ['practice'] } } });
     expect(found.results.length).toBeGreaterThan(0);
     const pages = await Promise.all(found.results.map((r) => r.data()));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formUrlSync, stateFromEntries, writeToControls } from '../../src/lib/search/form-state.ts';
+import { present } from '../helpers/present.ts';
 
 const facets = ['topic', 'city'] as const;
 const sorts = ['relevance', 'city', 'year'] as const;
@@ -19,7 +20,7 @@ function page(search = '') {
   const location = {
     pathname: '/practices/',
     get search() {
-      const url = entries[at]!;
+      const url = present(entries[at], `history entry ${at}`);
       return url.slice(url.indexOf('?') === -1 ? url.length : url.indexOf('?'));
     },
   };
