@@ -14,7 +14,7 @@ export default defineConfig({
     maxWorkers: 3,
     testTimeout: 60_000,
     // expect.poll waits for what a page's script does (Pagefind loading its index, say); on a
-    // busy machine with two files at a time that can take longer than the default second. This
+    // busy machine with three files at a time that can take longer than the default second. This
     // is how long to wait, never a speed check.
     expect: { poll: { timeout: 10_000 } },
     hookTimeout: 240_000,

@@ -6,11 +6,10 @@
  * axe too.
  */
 import { resolve } from 'node:path';
-import axe from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireBuilt } from '../helpers/build-bank.ts';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { axeViolations, launchBrowser, openPage } from '../helpers/browser.ts';
 import { readPage, textOf } from '../helpers/html.ts';
 import { projectRoot, publishedDist } from '../helpers/paths.ts';
 import { serveStatic, type StaticServer } from '../helpers/server.ts';
@@ -35,16 +34,6 @@ describe('citation in the built HTML', () => {
     }
   });
 });
-
-/** axe-core limited to one part of the page (the rest belongs to other features' tests). */
-async function axeWithin(page: Page, selector: string) {
-  await page.evaluate(axe.source);
-  return page.evaluate(async (include) => {
-    const axeGlobal = (window as unknown as { axe: typeof axe }).axe;
-    const result = await axeGlobal.run({ include: [include] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, selector);
-}
 
 describe('in a browser', () => {
   let server: StaticServer;
@@ -80,7 +69,7 @@ describe('in a browser', () => {
     expect(copied).toBe(shown);
     expect(copied).toContain(`(дата обращения: ${today}).`);
 
-    expect(await axeWithin(page, '.citation')).toEqual([]);
+    expect(await axeViolations(page, { within: '.citation' })).toEqual([]);
     expect(watched.consoleErrors).toEqual([]);
     expect(watched.foreignRequests).toEqual([]);
     await watched.context.close();
@@ -104,7 +93,7 @@ describe('in a browser', () => {
         const watched = await openPage(browser, { colorScheme });
         await watched.page.goto(`${server.url}${pagePath}`);
         expect(await watched.page.locator('.subscribe a').isVisible(), pagePath).toBe(true);
-        expect(await axeWithin(watched.page, '.subscribe'), `${pagePath} ${colorScheme}`).toEqual([]);
+        expect(await axeViolations(watched.page, { within: '.subscribe' }), `${pagePath} ${colorScheme}`).toEqual([]);
         expect(watched.consoleErrors, pagePath).toEqual([]);
         await watched.context.close();
       }
@@ -115,7 +104,7 @@ describe('in a browser', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const watched = await openPage(browser, { colorScheme });
       await watched.page.goto(`${server.url}/data/`);
-      expect(await axeWithin(watched.page, 'main'), colorScheme).toEqual([]);
+      expect(await axeViolations(watched.page, { within: 'main' }), colorScheme).toEqual([]);
       expect(watched.consoleErrors).toEqual([]);
       expect(watched.foreignRequests).toEqual([]);
       await watched.context.close();

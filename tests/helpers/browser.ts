@@ -37,19 +37,26 @@ export async function launchBrowser(): Promise<Browser> {
  */
 export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'] as const;
 
+/** The axe tags of WCAG 2.1 levels A and AA: what every accessibility check runs. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
 /**
  * Runs axe-core in the page and returns WCAG 2.1 A/AA violations: of every such rule, or only of
- * `COLOUR_RULES` (`{ rules: 'colour' }`, for a page checked in full in the other colour scheme).
+ * `COLOUR_RULES` (`{ rules: 'colour' }`, for a page checked in full in the other colour scheme);
+ * in the whole document, or only inside the elements matching `within` (a CSS selector).
  */
-export async function axeViolations(page: Page, options: { rules?: 'all' | 'colour' } = {}): Promise<{ id: string; help: string; nodes: string[] }[]> {
+export async function axeViolations(page: Page, options: { rules?: 'all' | 'colour'; within?: string } = {}): Promise<{ id: string; help: string; nodes: string[] }[]> {
   // Evaluated through DevTools rather than a <script> tag, so the page's CSP still applies to it;
   // once per document (a page checked in both colour schemes keeps it).
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
-  const runOnly = options.rules === 'colour' ? { type: 'rule', values: [...COLOUR_RULES] } : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] };
-  const result = await page.evaluate(async (only) => {
-    const axeGlobal = (window as unknown as { axe: typeof axe }).axe;
-    return axeGlobal.run(document, { runOnly: only as axe.RunOnly });
-  }, runOnly);
+  const runOnly = options.rules === 'colour' ? { type: 'rule', values: [...COLOUR_RULES] } : { type: 'tag', values: WCAG_TAGS };
+  const result = await page.evaluate(
+    async ({ only, within }) => {
+      const axeGlobal = (window as unknown as { axe: typeof axe }).axe;
+      return axeGlobal.run(within ? { include: [within] } : document, { runOnly: only as axe.RunOnly });
+    },
+    { only: runOnly, within: options.within },
+  );
   return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
 }
 
