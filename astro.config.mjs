@@ -32,7 +32,13 @@ export default defineConfig({
   // Astro inlines a component's script under 4 KB into every page that uses it (with its hash in
   // every page's CSP); at 10 000 practice pages that is 10 000 copies. A script file is loaded
   // once and cached. Other assets keep Vite's default (undefined: decide by size).
-  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
+  // Vite's own cache (pre-bundled dependencies) goes beside Astro's when CACHE_DIR names one: the
+  // test suite builds several fixture banks at once, and in the one node_modules/.vite they would
+  // overwrite each other's files mid-build.
+  vite: {
+    cacheDir: process.env.CACHE_DIR ? `${process.env.CACHE_DIR}/vite` : undefined,
+    build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
+  },
   // Pages whose getStaticPaths gives a cacheKey (practice and submission pages, keys in
   // src/lib/page-keys.ts) are copied from the cache folder when neither their key nor their
   // template code changed, so a rebuild after editing one practice renders only what shows it.

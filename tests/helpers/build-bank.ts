@@ -21,13 +21,16 @@ export function buildBank(name: string, contentDir: string, options: { keepCache
   const dist = resolve(testOut, name, 'dist');
   const cache = resolve(testOut, name, 'cache');
   if (!options.keepCache) rmSync(cache, { recursive: true, force: true });
-  return buildInto(contentDir, dist, cache, options.env);
+  return buildInto(contentDir, dist, cache, { env: options.env });
 }
 
-/** Builds `contentDir` into `dist` (emptied first) with Astro's cache in `cache`. */
-export function buildInto(contentDir: string, dist: string, cache: string, env: Record<string, string> = {}): BuildResult {
-  rmSync(dist, { recursive: true, force: true });
-  const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: projectRoot, encoding: 'utf8', env: buildEnv(contentDir, dist, cache, env), maxBuffer: 64 * 1024 * 1024 });
+/**
+ * Builds `contentDir` into `dist` with Astro's cache in `cache`. `dist` is emptied first, unless
+ * `keepOutDir`: then the build finds the last build's output there, as an editor's rebuild does.
+ */
+export function buildInto(contentDir: string, dist: string, cache: string, options: { env?: Record<string, string>; keepOutDir?: boolean } = {}): BuildResult {
+  if (!options.keepOutDir) rmSync(dist, { recursive: true, force: true });
+  const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: projectRoot, encoding: 'utf8', env: buildEnv(contentDir, dist, cache, options.env ?? {}), maxBuffer: 64 * 1024 * 1024 });
   return { status: run.status ?? 1, output: `${run.stdout}\n${run.stderr}`, dist };
 }
 

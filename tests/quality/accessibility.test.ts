@@ -2,21 +2,28 @@
  * Accessibility and privacy in a real browser, on the published site (dist/): one page of every
  * kind (page-kinds.ts) in the light and the dark colour scheme has no WCAG 2.1 A/AA violation
  * that axe-core finds, no console error (a CSP violation is one) and no request leaving
- * 127.0.0.1. Keyboard users get a skip link and a visible focus.
+ * 127.0.0.1. On a 390 × 844 phone each also fits the screen, with readable text and tap targets
+ * a finger can hit (phone-fit.ts); a full-page screenshot of each is kept in tests/.out/phone/
+ * for a person to look at. Keyboard users get a skip link and a visible focus.
  */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { axeViolations, loadOnce, openPage, siteInBrowser, type WatchedPage } from '../helpers/browser.ts';
-import { publishedDist } from '../helpers/paths.ts';
+import { publishedDist, testOut } from '../helpers/paths.ts';
 import { PAGE_KINDS } from './page-kinds.ts';
+import { PHONE, phoneFit } from './phone-fit.ts';
 
 const site = siteInBrowser(publishedDist);
+const shots = resolve(testOut, 'phone');
+mkdirSync(shots, { recursive: true });
 
 const SCHEMES = ['light', 'dark'] as const;
 /** A desktop and a phone: layouts differ (the comparison is stacked on a phone), so both are checked. */
 const WIDTHS = [
-  { name: '1366 px', viewport: { width: 1366, height: 900 }, isMobile: false },
-  { name: '390 px', viewport: { width: 390, height: 844 }, isMobile: true },
+  { name: '1366 px', viewport: { width: 1366, height: 900 }, isMobile: false, phone: false },
+  { name: '390 px', ...PHONE, phone: true },
 ] as const;
 
 /**
@@ -27,6 +34,7 @@ const WIDTHS = [
  * again per scheme would double the page loads of the slowest file of the suite. And since that
  * CSS changes colours only (dark-scheme.test.ts), the dark test runs axe's colour rules: every
  * other rule gives the same answer on the same DOM and layout, and the light test ran them.
+ * The phone checks use the same 390 px load rather than loading every page once more.
  */
 describe.each(PAGE_KINDS)('$kind ($path)', (kind) => {
   describe.each(WIDTHS)('$name', (width) => {
@@ -51,6 +59,18 @@ describe.each(PAGE_KINDS)('$kind ($path)', (kind) => {
       const expected = kind.status === 404 ? [expect.stringContaining('status of 404')] : [];
       expect(watched.consoleErrors).toEqual(expected);
     });
+
+    if (width.phone) {
+      it('fits a phone’s screen, has no text under 12 px and no tap target under 24 × 24 px', async () => {
+        const { watched } = await load();
+        await watched.page.emulateMedia({ colorScheme: 'light' });
+        await watched.page.screenshot({ path: resolve(shots, `${kind.path.replace(/[^\w]+/g, '_').replace(/^_|_$/g, '') || 'home'}.png`), fullPage: true });
+        const fit = await phoneFit(watched.page);
+        expect(fit.overflow, 'страница шире экрана').toBeLessThanOrEqual(0);
+        expect(fit.small, 'текст мельче 12 px').toEqual([]);
+        expect(fit.tiny, 'цели касания меньше 24 × 24 px').toEqual([]);
+      });
+    }
   });
 });
 
