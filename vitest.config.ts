@@ -8,7 +8,8 @@ export default defineConfig({
     // Three test files at a time on two cores: much of the suite waits on Chromium, child builds
     // or the network idle timer, and a third worker fills those waits (measured: two workers
     // 608 s, four 536 s, with the slowest single test at 49 → 83 s, too close to the inner
-    // 15-second waits of the browser tests; three is the margin between). Files share nothing
+    // 15-second waits of the browser tests; on a later day three 374 s, four 416 s, as the run
+    // gets about 140 % of the two cores either way). Files share nothing
     // they write: each private build or copy has its own folder under tests/.out.
     fileParallelism: true,
     maxWorkers: 3,

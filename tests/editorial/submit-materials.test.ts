@@ -77,23 +77,24 @@ describe('the material list in a browser', () => {
     expect(await values()).toEqual(['', 'new']);
     expect(fetched).toEqual([]);
 
-    const [first, second] = bank.cities.map((c) => c.id);
-    for (const id of [first!, second!]) {
+    const first = present(bank.cities[0], 'a city').id;
+    const second = present(bank.cities[1], 'a second city').id;
+    for (const id of [first, second]) {
       await city.selectOption(id);
       await expect.poll(values).toEqual(['', ...materialsOf(id).map((s) => s.id), 'new']);
     }
     expect(fetched).toEqual([`${first}.json`, `${second}.json`]);
     // Back to the first city: its list is kept, nothing is loaded again.
-    await city.selectOption(first!);
-    await expect.poll(values).toEqual(['', ...materialsOf(first!).map((s) => s.id), 'new']);
+    await city.selectOption(first);
+    await expect.poll(values).toEqual(['', ...materialsOf(first).map((s) => s.id), 'new']);
     // A city new to the bank has no file: nothing is loaded, the list is set to a new report.
     await city.selectOption('new');
     expect(await list.inputValue()).toBe('new');
     expect(await values()).toEqual(['', 'new']);
     expect(fetched).toEqual([`${first}.json`, `${second}.json`]);
 
-    const material = present(materialsOf(present(second, 'a second city'))[0], 'a material of the second city');
-    await city.selectOption(second!);
+    const material = present(materialsOf(second)[0], 'a material of the second city');
+    await city.selectOption(second);
     await list.selectOption(material.id);
     expect(await list.locator('option:checked').textContent()).toBe(`${material.data.year}: ${material.data.title}`);
     expect(await axeViolations(page)).toEqual([]);
@@ -103,7 +104,8 @@ describe('the material list in a browser', () => {
 
   it('shows the list of the city chosen last when an earlier city’s file arrives late', async () => {
     const { page } = await openPage(site.browser);
-    const [slow, fast] = bank.cities.map((c) => c.id);
+    const slow = present(bank.cities[0], 'a city').id;
+    const fast = present(bank.cities[1], 'a second city').id;
     let release = () => {};
     const held = new Promise<void>((done) => (release = done));
     await page.route(`**${MATERIALS}${slow}.json`, async (route) => {
@@ -112,14 +114,14 @@ describe('the material list in a browser', () => {
     });
     await page.goto(`${site.server.url}/submit/`);
     const values = () => page.locator('#f-submission option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-    await page.locator('#f-city').selectOption(slow!);
-    await page.locator('#f-city').selectOption(fast!);
-    await expect.poll(values).toEqual(['', ...materialsOf(fast!).map((s) => s.id), 'new']);
+    await page.locator('#f-city').selectOption(slow);
+    await page.locator('#f-city').selectOption(fast);
+    await expect.poll(values).toEqual(['', ...materialsOf(fast).map((s) => s.id), 'new']);
     const arrived = page.waitForResponse(`**${MATERIALS}${slow}.json`);
     release();
     await arrived;
     await page.waitForTimeout(200);
-    expect(await values()).toEqual(['', ...materialsOf(fast!).map((s) => s.id), 'new']);
+    expect(await values()).toEqual(['', ...materialsOf(fast).map((s) => s.id), 'new']);
   });
 
   it('says beside the list when a city’s file cannot be loaded, and still offers a new report', async () => {

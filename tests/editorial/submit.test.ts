@@ -12,6 +12,7 @@ import { DEFAULT_REPOSITORY_URL, repositoryUrl } from '../../src/lib/editorial/r
 import { axeViolations, downloadedText, openPage, siteInBrowser } from '../helpers/browser.ts';
 import { submitVocabulary } from '../helpers/submit-vocabulary.ts';
 import { projectRoot, publishedDist, testOut } from '../helpers/paths.ts';
+import { present } from '../helpers/present.ts';
 
 const content = resolve(projectRoot, 'content');
 const vocabulary = submitVocabulary(content);
@@ -46,7 +47,7 @@ describe('the form logic', () => {
     const result = preparePractice(valid, vocabulary, '2026-01-01');
     expect(result.errors).toEqual([]);
     expect(result.path).toBe('content/practices/irkutsk/proverochnaya-praktika-ne-kod.mdx');
-    expect(checkWith(result.path!, result.file!)).toEqual([]);
+    expect(checkWith(present(result.path, 'the file path'), present(result.file, 'the file'))).toEqual([]);
   });
 
   it('names each wrong field with the schema message', () => {
@@ -137,7 +138,7 @@ describe('the submit page in a browser', () => {
     expect(checkWith('content/practices/irkutsk/proverochnaya-praktika-ne-kod.mdx', text)).toEqual([]);
 
     const href = await page.locator('#submit-repository').getAttribute('href');
-    const url = new URL(href!);
+    const url = new URL(present(href, 'the link to the repository'));
     expect(url.pathname).toMatch(/\/new\/main$/);
     expect(url.searchParams.get('filename')).toBe('content/practices/irkutsk/proverochnaya-praktika-ne-kod.mdx');
     expect(url.searchParams.get('value')).toBe(text);

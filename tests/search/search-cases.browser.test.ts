@@ -21,10 +21,11 @@ afterEach(async () => {
 });
 
 async function searchFor(query: string): Promise<Page> {
-  current = await openPage(site.browser);
-  await current.page.goto(`${site.server.url}/search/?q=${encodeURIComponent(query)}`);
-  await expect.poll(() => status(current!.page), { timeout: 15_000 }).not.toMatch(/^(Ищем…|)$/);
-  return current.page;
+  const opened = await openPage(site.browser);
+  current = opened;
+  await opened.page.goto(`${site.server.url}/search/?q=${encodeURIComponent(query)}`);
+  await expect.poll(() => status(opened.page), { timeout: 15_000 }).not.toMatch(/^(Ищем…|)$/);
+  return opened.page;
 }
 const status = (page: Page) => page.locator('[data-search-status]').textContent();
 const resultLinks = (page: Page) => page.locator('[data-search-list] .result__title a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));

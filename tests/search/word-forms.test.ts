@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sharedBank } from '../helpers/shared-bank.ts';
 import { searchPages } from '../../src/lib/search/pagefind-client.ts';
 import { openIndex, pathOf, type OpenIndex } from './pagefind-node.ts';
+import { present } from '../helpers/present.ts';
 
 const practice = (id: string) => `/practices/${id}/`;
 
@@ -147,7 +148,7 @@ describe('a typo of one letter', () => {
   test('«фистиваль» suggests «фестиваль»; the suggestion finds the practice', async () => {
     const page = await search('фистиваль');
     expect(page.suggestion).toBe('фестиваль');
-    expect((await found(page.suggestion!))[0]).toBe(practice('morfograd/festival'));
+    expect((await found(present(page.suggestion, 'a suggestion')))[0]).toBe(practice('morfograd/festival'));
   });
   test('a word of the bank gets no suggestion, and a word two letters off none either', async () => {
     expect((await search('фестиваль')).suggestion).toBeUndefined();
