@@ -8,6 +8,7 @@
  */
 // The chip's label comes from FilterChips.astro (`data-remove-label`, a `{label}` template), so
 // the browser never loads the whole of ru.ts for one string.
+import { STATE_SHOWN_EVENT } from '../lib/search/form-state.ts';
 import { fill } from '../lib/search/template.ts';
 
 const WIDE = '(min-width: 56rem)';
@@ -63,10 +64,11 @@ function setup(root: HTMLElement): void {
   form.addEventListener('change', () => queueMicrotask(render));
   form.addEventListener('input', () => queueMicrotask(render));
   form.addEventListener('reset', () => setTimeout(render));
-  window.addEventListener('popstate', () => setTimeout(render));
-  // The page's script restores the boxes from the URL when it starts; read them after it.
-  setTimeout(render);
-  setTimeout(render, 300);
+  // The page's script writes the URL's filters into the boxes when it starts and after Back or
+  // Forward, and says so: it may run long after this script on a slow phone (module scripts run
+  // in page order, each once it has loaded). What it had done before this line is read now.
+  form.addEventListener(STATE_SHOWN_EVENT, render);
+  render();
 
   const wide = matchMedia(WIDE).matches;
   for (const panel of form.querySelectorAll<HTMLDetailsElement>('details[data-filters-panel]')) panel.open = wide;

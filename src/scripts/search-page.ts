@@ -5,7 +5,7 @@
  * only when the filters are open or set, so a plain first search fetches no filter data.
  */
 import { hasSelection, type ViewState } from '../lib/search/url-state.ts';
-import { formUrlSync, writeToControls } from '../lib/search/form-state.ts';
+import { formUrlSync, STATE_SHOWN_EVENT, writeToControls } from '../lib/search/form-state.ts';
 import { FACETS, type Facet } from '../lib/search/record.ts';
 import { PAGE_SIZE, loadHits, loadSearch, searchPages, type PagefindResult, type SearchHit } from '../lib/search/pagefind-client.ts';
 import { countOf } from '../lib/format-count.ts';
@@ -160,6 +160,7 @@ function start(root: HTMLElement): void {
   const fromForm = () => sync.fromForm();
   function toForm(state: State): void {
     writeToControls(state, { query, checkboxes });
+    form.dispatchEvent(new Event(STATE_SHOWN_EVENT));
     // On a phone the filters stay closed, so a shared filtered link shows its results first; chips say what is on.
     if (hasSelection(state.selected) && matchMedia('(min-width: 56rem)').matches) filters.open = true;
   }

@@ -6,6 +6,14 @@
  */
 import { readState, writeState, type ViewState } from './url-state.ts';
 
+/**
+ * The event a view's script dispatches on its form once it has written a state into the fields
+ * that the reader did not type there (the URL's at start, Back and Forward, a reset). Setting
+ * `checked` fires no event of its own, so the scripts that only read the fields (the filter
+ * chips) would otherwise have to guess when the view script has run.
+ */
+export const STATE_SHOWN_EVENT = 'asdg:state-shown';
+
 interface FormStateOptions<F extends string, S extends string> {
   facets: readonly F[];
   sorts?: readonly S[];
