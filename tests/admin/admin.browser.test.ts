@@ -9,13 +9,12 @@
  * figures. The admin makes no request to another host, breaks no rule of its CSP, and its
  * screens have no axe violations.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { axeViolations, openPage, siteInBrowser, type WatchedPage } from '../helpers/browser.ts';
-import { buildBank } from '../helpers/build-bank.ts';
+import { buildBankLater, runScriptLater } from '../helpers/build-bank.ts';
 import { readPage, textOf } from '../helpers/html.ts';
 import { projectRoot, publishedDist, testOut } from '../helpers/paths.ts';
 import { present } from '../helpers/present.ts';
@@ -95,10 +94,12 @@ async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: s
   await page.getByRole('option', { name: option }).click();
 }
 
-describe('the admin at /admin/', () => {
+// The two tests share nothing but the served site (each has its own browser context, so its own
+// private file system) and run side by side: most of their time is the CMS's and Chromium's.
+describe.concurrent('the admin at /admin/', () => {
   const site = siteInBrowser(publishedDist);
 
-  it('creates a practice with two metrics and a topic; the file passes the checker and builds into its page', { timeout: 300_000 }, async () => {
+  it('creates a practice with two metrics and a topic; the file passes the checker and builds into its page', { timeout: 300_000 }, async ({ expect }) => {
     const admin = await openAdmin(site);
     const { page, context } = admin;
     try {
@@ -196,11 +197,11 @@ describe('the admin at /admin/', () => {
       cpSync(contentDir, bank, { recursive: true });
       mkdirSync(resolve(bank, 'practices/irkutsk'), { recursive: true });
       writeFileSync(resolve(bank, `practices/irkutsk/${SLUG}.mdx`), written);
-      const check = spawnSync(process.execPath, ['scripts/check.ts'], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: bank, NO_COLOR: '1' } });
-      expect(check.status, `${check.stdout}\n${check.stderr}\n${written}`).toBe(0);
+      const check = await runScriptLater('scripts/check.ts', { ...process.env, CONTENT_DIR: bank, NO_COLOR: '1' });
+      expect(check.status, `${check.output}\n${written}`).toBe(0);
 
       // … and the bank builds into the practice's page with both figures and the topic.
-      const built = buildBank('admin-browser', bank);
+      const built = await buildBankLater('admin-browser', bank);
       expect(built.status, built.output.slice(-3000)).toBe(0);
       const { document } = readPage(built.dist, `/practices/irkutsk/${SLUG}/`);
       expect(textOf(document.querySelector('h1'))).toBe(TITLE);
@@ -223,7 +224,7 @@ describe('the admin at /admin/', () => {
     }
   });
 
-  it('has no axe violations on its screens in the light and the dark scheme and makes no foreign request', { timeout: 120_000 }, async () => {
+  it('has no axe violations on its screens in the light and the dark scheme and makes no foreign request', { timeout: 120_000 }, async ({ expect }) => {
     const admin = await openAdmin(site, 'light');
     const { page, context } = admin;
     const screens: Record<string, Awaited<ReturnType<typeof axeViolations>>> = {};

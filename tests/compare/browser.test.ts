@@ -161,8 +161,9 @@ describe('comparing practices', () => {
   });
 });
 
-describe('the topic table', () => {
-  it('sorts by a metric with buttons in the headers and says so with aria-sort', async () => {
+// The table and each page of the map and charts open pages of their own: checked side by side.
+describe.concurrent('the topic table, the map and the charts', () => {
+  it('sorts by a metric with buttons in the headers and says so with aria-sort', async ({ expect }) => {
     const w = await open('/topics/resource-centres/');
     const { page } = w;
     const order = () => page.locator('table[data-topic-table] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-practice')));
@@ -190,12 +191,10 @@ describe('the topic table', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('the map and charts pages pass axe in the dark scheme too', async () => {
-    for (const path of ['/', '/cities/', '/cities/testograd/', '/questionnaires/asdg-public-engagement/']) {
-      const w = await open(path, { colorScheme: 'dark' });
-      expect(await axeViolations(w.page), path).toEqual([]);
-      expect(w.consoleErrors, path).toEqual([]);
-      expect(w.foreignRequests, path).toEqual([]);
-    }
+  it.for(['/', '/cities/', '/cities/testograd/', '/questionnaires/asdg-public-engagement/'])('%s, with the map or charts, passes axe in the dark scheme too', async (path, { expect }) => {
+    const w = await open(path, { colorScheme: 'dark' });
+    expect(await axeViolations(w.page), path).toEqual([]);
+    expect(w.consoleErrors, path).toEqual([]);
+    expect(w.foreignRequests, path).toEqual([]);
   });
 });

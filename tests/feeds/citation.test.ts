@@ -35,7 +35,8 @@ describe('citation in the built HTML', () => {
   });
 });
 
-describe('in a browser', () => {
+// The tests open pages of their own and run side by side.
+describe.concurrent('in a browser', () => {
   let server: StaticServer;
   let browser: Browser;
   const path = `/practices/${practice.id}/`;
@@ -49,7 +50,7 @@ describe('in a browser', () => {
     await server?.close();
   });
 
-  it('with JavaScript: fills in today’s date and copies the reference from the keyboard', async () => {
+  it('with JavaScript: fills in today’s date and copies the reference from the keyboard', async ({ expect }) => {
     const watched = await openPage(browser);
     await watched.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     const { page } = watched;
@@ -75,7 +76,7 @@ describe('in a browser', () => {
     await watched.context.close();
   });
 
-  it('without JavaScript: the reference is there to select, with the date to fill in, and no dead button', async () => {
+  it('without JavaScript: the reference is there to select, with the date to fill in, and no dead button', async ({ expect }) => {
     const watched = await openPage(browser, { javaScript: false });
     const { page } = watched;
     await page.goto(`${server.url}${path}`);
@@ -86,7 +87,7 @@ describe('in a browser', () => {
     await watched.context.close();
   });
 
-  it('«Подписаться» on a topic and a city page is accessible in light and dark schemes', async () => {
+  it('«Подписаться» on a topic and a city page is accessible in light and dark schemes', async ({ expect }) => {
     const topic = bank.published[0]?.topics[0] ?? '';
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const pagePath of [`/topics/${topic}/`, `/cities/${practice.city}/`]) {
@@ -100,7 +101,7 @@ describe('in a browser', () => {
     }
   });
 
-  it('the codebook page /data/ is accessible in light and dark schemes', async () => {
+  it('the codebook page /data/ is accessible in light and dark schemes', async ({ expect }) => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const watched = await openPage(browser, { colorScheme });
       await watched.page.goto(`${server.url}/data/`);

@@ -18,10 +18,19 @@ export interface BuildResult {
 }
 
 export function buildBank(name: string, contentDir: string, options: { keepCache?: boolean; env?: Record<string, string> } = {}): BuildResult {
-  const dist = resolve(testOut, name, 'dist');
+  return buildInto(contentDir, ...privateFolders(name, options.keepCache), { env: options.env });
+}
+
+/** `buildBank` without blocking: for a test that runs beside others in its file (`describe.concurrent`). */
+export function buildBankLater(name: string, contentDir: string): Promise<BuildResult> {
+  return buildIntoLater(contentDir, ...privateFolders(name, false));
+}
+
+/** The output and cache folders of private build `name`; the cache is emptied unless kept. */
+function privateFolders(name: string, keepCache = false): [dist: string, cache: string] {
   const cache = resolve(testOut, name, 'cache');
-  if (!options.keepCache) rmSync(cache, { recursive: true, force: true });
-  return buildInto(contentDir, dist, cache, { env: options.env });
+  if (!keepCache) rmSync(cache, { recursive: true, force: true });
+  return [resolve(testOut, name, 'dist'), cache];
 }
 
 /**
@@ -35,16 +44,25 @@ export function buildInto(contentDir: string, dist: string, cache: string, optio
 }
 
 /** `buildInto` without blocking: the global setup starts the shared banks' builds this way. */
-export function buildIntoLater(contentDir: string, dist: string, cache: string): Promise<BuildResult> {
+export async function buildIntoLater(contentDir: string, dist: string, cache: string): Promise<BuildResult> {
   rmSync(dist, { recursive: true, force: true });
+  return { ...(await runScriptLater('scripts/build.ts', buildEnv(contentDir, dist, cache, {}))), dist };
+}
+
+/**
+ * Runs a script of the project (`scripts/check.ts`, say) in Node without blocking the worker, so
+ * concurrent tests of the same file (and their browser pages) go on meanwhile; `env` is the
+ * child's whole environment.
+ */
+export function runScriptLater(script: string, env: NodeJS.ProcessEnv): Promise<{ status: number; output: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['scripts/build.ts'], { cwd: projectRoot, env: buildEnv(contentDir, dist, cache, {}), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', (error) => done({ status: 1, output: `${stdout}\n${stderr}\n${error.message}`, dist }));
-    child.on('close', (code) => done({ status: code ?? 1, output: `${stdout}\n${stderr}`, dist }));
+    child.on('error', (error) => done({ status: 1, output: `${stdout}\n${stderr}\n${error.message}` }));
+    child.on('close', (code) => done({ status: code ?? 1, output: `${stdout}\n${stderr}` }));
   });
 }
 

@@ -35,9 +35,15 @@ const WIDTHS = [
  * CSS changes colours only (dark-scheme.test.ts), the dark test runs axe's colour rules: every
  * other rule gives the same answer on the same DOM and layout, and the light test ran them.
  * The phone checks use the same 390 px load rather than loading every page once more.
+ *
+ * The page kinds are checked side by side (`describe.concurrent`, up to Vitest's maxConcurrency
+ * of 5 at once): a check spends most of its time waiting, on the page's requests, the network
+ * idle timer and Chromium, and one kind at a time left the file at about 170 s, 40 % of one core.
+ * The tests of one load share its page and switch its scheme, so within a kind they run one
+ * after the other (`concurrent: false`), and each takes `expect` from its own context.
  */
-describe.each(PAGE_KINDS)('$kind ($path)', (kind) => {
-  describe.each(WIDTHS)('$name', (width) => {
+describe.concurrent.each(PAGE_KINDS)('$kind ($path)', (kind) => {
+  describe.each(WIDTHS)('$name', { concurrent: false }, (width) => {
     const load = loadOnce(async () => {
       const watched = await openPage(site.browser, { colorScheme: 'light', viewport: width.viewport, isMobile: width.isMobile });
       const response = await watched.page.goto(`${site.server.url}${kind.path}`);
@@ -46,7 +52,7 @@ describe.each(PAGE_KINDS)('$kind ($path)', (kind) => {
       return { watched, status: response?.status() };
     });
 
-    it.each(SCHEMES)(`passes axe (every rule in light, the colour rules in dark), asks nothing of other hosts and logs no error (but a 404 page’s own status) in the %s scheme at ${width.name}`, async (colorScheme) => {
+    it.for(SCHEMES)(`passes axe (every rule in light, the colour rules in dark), asks nothing of other hosts and logs no error (but a 404 page’s own status) in the %s scheme at ${width.name}`, async (colorScheme, { expect }) => {
       const { watched, status } = await load();
       expect(status, `${kind.path} должна существовать в dist/`).toBe(kind.status);
       await watched.page.emulateMedia({ colorScheme });
@@ -61,7 +67,7 @@ describe.each(PAGE_KINDS)('$kind ($path)', (kind) => {
     });
 
     if (width.phone) {
-      it('fits a phone’s screen, has no text under 12 px and no tap target under 24 × 24 px', async () => {
+      it('fits a phone’s screen, has no text under 12 px and no tap target under 24 × 24 px', async ({ expect }) => {
         const { watched } = await load();
         await watched.page.emulateMedia({ colorScheme: 'light' });
         await watched.page.screenshot({ path: resolve(shots, `${kind.path.replace(/[^\w]+/g, '_').replace(/^_|_$/g, '') || 'home'}.png`), fullPage: true });

@@ -129,24 +129,27 @@ describe('a printed collection', () => {
   });
 });
 
-describe('pages with the trail, the map layer and the request letter', () => {
+describe.concurrent('pages with the trail, the map layer and the request letter', () => {
   // One load per page, checked in both schemes by switching prefers-color-scheme: the schemes
   // differ only in CSS, and in colours only, so the dark test runs axe's colour rules
-  // (tests/helpers/README.md, «One page load, two colour schemes»).
+  // (tests/helpers/README.md, «One page load, two colour schemes»). The pages are checked side
+  // by side; the two schemes of one page, which share its load, one after the other.
   for (const path of ['/cities/', '/cities/primersk/', '/practices/primersk/resource-centre/', '/practices/obrazcovsk/good-deeds-contest/', '/practices/complete/', '/collections/']) {
-    const load = loadOnce(async () => {
-      const watched = await openPage(site.browser, { colorScheme: 'light' });
-      await watched.page.goto(`${site.server.url}${path}`);
-      return { watched };
-    });
-    for (const colorScheme of ['light', 'dark'] as const) {
-      it(`${path} passes axe in the ${colorScheme} scheme (${colorScheme === 'dark' ? 'the colour rules' : 'every rule'})`, async () => {
-        const { watched } = await load();
-        await watched.page.emulateMedia({ colorScheme });
-        expect(await axeViolations(watched.page, { rules: colorScheme === 'dark' ? 'colour' : 'all' })).toEqual([]);
-        expect(watched.consoleErrors).toEqual([]);
-        expect(watched.foreignRequests).toEqual([]);
+    describe(path, { concurrent: false }, () => {
+      const load = loadOnce(async () => {
+        const watched = await openPage(site.browser, { colorScheme: 'light' });
+        await watched.page.goto(`${site.server.url}${path}`);
+        return { watched };
       });
-    }
+      for (const colorScheme of ['light', 'dark'] as const) {
+        it(`passes axe in the ${colorScheme} scheme (${colorScheme === 'dark' ? 'the colour rules' : 'every rule'})`, async ({ expect }) => {
+          const { watched } = await load();
+          await watched.page.emulateMedia({ colorScheme });
+          expect(await axeViolations(watched.page, { rules: colorScheme === 'dark' ? 'colour' : 'all' })).toEqual([]);
+          expect(watched.consoleErrors).toEqual([]);
+          expect(watched.foreignRequests).toEqual([]);
+        });
+      }
+    });
   }
 });
