@@ -113,7 +113,7 @@ describe.concurrent('a shared filtered link on a slow phone', () => {
         const top = await result.evaluate((el) => el.getBoundingClientRect().top);
         expect(top, 'первый результат на первом экране').toBeLessThan(PHONE.height - 80);
         const chip = page.locator('[data-filter-chips-list] button');
-        await expect.poll(() => chip.count(), 'чип фильтра').toBe(1);
+        await expect.poll(() => chip.count(), { message: 'чип фильтра' }).toBe(1);
         expect(await chip.getAttribute('aria-label')).toContain('Ресурсные центры');
         await page.locator('[data-filter-chips-clear]').click();
         await expect.poll(() => page.locator('[data-filter-chips]').isHidden()).toBe(true);
