@@ -176,6 +176,7 @@ function start(root: HTMLElement): void {
   });
   reset?.addEventListener('click', () => {
     for (const box of checkboxes) box.checked = false;
+    form.dispatchEvent(new Event(STATE_SHOWN_EVENT));
     commit();
   });
   // Opening the filters asks for their counts; the first search left them out to stay light.

@@ -43,7 +43,7 @@ export function buildInto(contentDir: string, dist: string, cache: string, optio
   return { status: run.status ?? 1, output: `${run.stdout}\n${run.stderr}`, dist };
 }
 
-/** `buildInto` without blocking: the global setup starts the shared banks' builds this way. */
+/** `buildInto` without blocking: the global setup starts the shared banks' builds this way, and `buildBankLater` a private one. */
 export async function buildIntoLater(contentDir: string, dist: string, cache: string): Promise<BuildResult> {
   rmSync(dist, { recursive: true, force: true });
   return { ...(await runScriptLater('scripts/build.ts', buildEnv(contentDir, dist, cache, {}))), dist };

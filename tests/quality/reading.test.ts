@@ -2,7 +2,7 @@
  * The reader's small things in Chromium: the header on one row at 1366 px, one search box on
  * /search/, one Tab stop per card with the rest by arrow keys, and a shared filtered link on a
  * phone that shows its results on the first screen, with chips for the filters that are on, even
- * when the page's own script arrives late.
+ * when the page's own script arrives late; the filters' own reset button clears the chips too.
  */
 import { describe, it } from 'vitest';
 import { openPage, siteInBrowser } from '../helpers/browser.ts';
@@ -118,6 +118,26 @@ describe.concurrent('a shared filtered link on a slow phone', () => {
         await page.locator('[data-filter-chips-clear]').click();
         await expect.poll(() => page.locator('[data-filter-chips]').isHidden()).toBe(true);
         await expect.poll(() => new URL(page.url()).searchParams.getAll('topic')).toEqual([]);
+      } finally {
+        await w.context.close();
+      }
+    });
+  }
+});
+
+describe.concurrent('the filters’ own reset button', () => {
+  for (const path of ['/practices/?topic=resource-centres', `/search/?q=${encodeURIComponent('центр')}&topic=resource-centres`]) {
+    it(`${path}: clears the chips with the filters`, async ({ expect }) => {
+      const w = await openPage(site.browser, { viewport: DESKTOP });
+      try {
+        const { page } = w;
+        await page.goto(`${site.server.url}${path}`);
+        const chips = page.locator('[data-filter-chips-list] button');
+        await expect.poll(() => chips.count(), { message: 'чип фильтра' }).toBe(1);
+        await page.locator('[data-catalogue-reset], [data-search-reset]').click();
+        await expect.poll(() => page.locator('[data-filter-chips]').isHidden(), { message: 'чипы скрыты' }).toBe(true);
+        expect(await chips.count()).toBe(0);
+        expect(w.consoleErrors).toEqual([]);
       } finally {
         await w.context.close();
       }
