@@ -102,8 +102,10 @@ describe.concurrent('a shared filtered link on a slow phone', () => {
         const { page } = w;
         // A slow phone: every script but the chips' arrives a second late, so the page's own
         // script writes the link's filters into the form long after the chips' script has run.
+        let chipsScript = false;
         await page.route('**/_astro/*.js', async (route) => {
-          if (!route.request().url().includes('/FilterChips.')) await new Promise((late) => setTimeout(late, 1000));
+          if (route.request().url().includes('/FilterChips.')) chipsScript = true;
+          else await new Promise((late) => setTimeout(late, 1000));
           await route.fallback();
         });
         await page.goto(`${site.server.url}${path}`);
@@ -114,6 +116,8 @@ describe.concurrent('a shared filtered link on a slow phone', () => {
         expect(top, 'первый результат на первом экране').toBeLessThan(PHONE.height - 80);
         const chip = page.locator('[data-filter-chips-list] button');
         await expect.poll(() => chip.count(), { message: 'чип фильтра' }).toBe(1);
+        // Else every script was late, the chips' too, and the order under test never happened.
+        expect(chipsScript, 'скрипт чипов не найден по имени файла').toBe(true);
         expect(await chip.getAttribute('aria-label')).toContain('Ресурсные центры');
         await page.locator('[data-filter-chips-clear]').click();
         await expect.poll(() => page.locator('[data-filter-chips]').isHidden()).toBe(true);
