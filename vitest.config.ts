@@ -9,7 +9,8 @@ export default defineConfig({
     // or the network idle timer, and a third worker fills those waits (measured: two workers
     // 608 s, four 536 s, with the slowest single test at 49 → 83 s, too close to the inner
     // 15-second waits of the browser tests; on a later day three 374 s, four 416 s, as the run
-    // gets about 140 % of the two cores either way). Files share nothing
+    // gets about 140 % of the two cores either way; once browser files ran their waiting checks
+    // side by side, three 294 s, four 285 s, within the machine's noise). Files share nothing
     // they write: each private build or copy has its own folder under tests/.out.
     fileParallelism: true,
     maxWorkers: 3,
