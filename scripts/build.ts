@@ -5,13 +5,14 @@
  * Russian, unless SITE_URL and EDITORS_EMAIL are set (src/lib/site/site-config.ts).
  *
  * With no index kept from the last build (a cold build), pages are indexed while Astro is still
- * rendering: Astro prints each page once written (`├─ /practices/…/index.html`), and that page
- * goes to Pagefind straight away (StreamingIndex in src/lib/search/index-site.ts), so the two
- * run side by side. With a kept index (a rebuild), streaming starts at the first indexed page
+ * rendering: Astro ends each page's line once the page is written (`├─ /practices/…/index.html
+ * (+3ms)`; scripts/lib/astro-log.ts), and that page goes to Pagefind straight away
+ * (StreamingIndex in src/lib/search/index-site.ts), so the two run side by side. With a kept index (a rebuild), streaming starts at the first indexed page
  * Astro renders afresh rather than restores from its cache; at the end the indexed HTML is hashed,
  * and when it is unchanged the kept index is used and the streamed pages are dropped. A rebuild
  * that renders no indexed page afresh hashes and reuses as before. ASDG_STREAM_INDEX=0 turns
  * streaming off (to measure what it pays).
+ * The Astro process runs with a heap limit (scripts/lib/astro-heap.ts; ASDG_BUILD_HEAP_MB).
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -20,13 +21,17 @@ import { readCommandLine } from '../src/lib/editorial/cli.ts';
 import { BUILD_COMMAND } from '../src/lib/editorial/commands.ts';
 import { hasKeptIndex, indexSite, isIndexed, StreamingIndex } from '../src/lib/search/index-site.ts';
 import { isPublishing, siteConfig } from '../src/lib/site/site-config.ts';
+import { astroHeapFlags, outOfMemoryHint } from './lib/astro-heap.ts';
+import { pagesBuilt, writtenPage } from './lib/astro-log.ts';
 import { BUILD_REPORT_ENV, writeBuildReport, type BuildReport } from './lib/build-report.ts';
 
 const { flags } = readCommandLine(BUILD_COMMAND);
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...(flags.publish ? { PUBLISH: '1' } : {}) };
 let config;
+let heapFlags: string[];
 try {
   config = siteConfig(env);
+  heapFlags = astroHeapFlags(env);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
@@ -63,27 +68,23 @@ function offerPage(page: string, reused: boolean): void {
   });
 }
 
-/** A page line of Astro's output: `12:00:00   ├─ /practices/a/b/index.html (+3ms)`. */
-const PAGE_LINE = /[├└]─ (\/\S+\.html)\b/;
-/** What Astro appends to the page line of a page taken from its cache instead of rendered. */
-const REUSED_PAGE = /\((cached|restored)\)\s*$/;
-/** Astro's summary line: `12:00:00 [build] 27 page(s) built in 4.1s`. */
-const PAGES_BUILT_LINE = /(\d+) page\(s\) built/;
-
-const astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: ['inherit', 'pipe', 'inherit'], env });
+const astro = spawn(process.execPath, [...heapFlags, 'node_modules/astro/bin/astro.mjs', 'build'], { stdio: ['inherit', 'pipe', 'inherit'], env });
 const lines = createInterface({ input: astro.stdout });
 /** From Astro's own summary line (Astro tells its page count nowhere else); null if it never came. */
 let astroPages: number | null = null;
 lines.on('line', (line) => {
   process.stdout.write(`${line}\n`);
-  // Colours (FORCE_COLOR) put escape codes between the marker and the path.
-  const plain = line.replace(/\x1b\[[0-9;]*m/g, '');
-  const page = PAGE_LINE.exec(plain)?.[1];
-  if (page) offerPage(page, REUSED_PAGE.test(plain));
-  const built = PAGES_BUILT_LINE.exec(plain)?.[1];
-  if (built) astroPages = Number(built);
+  const written = writtenPage(line);
+  if (written) offerPage(written.page, written.reused);
+  astroPages = pagesBuilt(line) ?? astroPages;
 });
-const status = await new Promise<number>((done) => astro.on('close', (code) => done(code ?? 1)));
+const status = await new Promise<number>((done) =>
+  astro.on('close', (code, signal) => {
+    const hint = outOfMemoryHint(signal, env);
+    if (hint) console.error(hint);
+    done(code ?? 1);
+  }),
+);
 if (starting) await starting;
 if (status !== 0) {
   await streaming?.finish().catch(() => undefined);
