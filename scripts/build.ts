@@ -7,8 +7,9 @@
  * With no index kept from the last build (a cold build), pages are indexed while Astro is still
  * rendering: Astro ends each page's line once the page is written (`├─ /practices/…/index.html
  * (+3ms)`; scripts/lib/astro-log.ts), and that page goes to Pagefind straight away
- * (StreamingIndex in src/lib/search/index-site.ts), so the two run side by side. With a kept index (a rebuild), streaming starts at the first indexed page
- * Astro renders afresh rather than restores from its cache; at the end the indexed HTML is hashed,
+ * (StreamingIndex in src/lib/search/index-site.ts), so the two run side by side. With a kept
+ * index (a rebuild), streaming starts at the first indexed page Astro renders afresh rather than
+ * restores from its cache; at the end the indexed HTML is hashed,
  * and when it is unchanged the kept index is used and the streamed pages are dropped. A rebuild
  * that renders no indexed page afresh hashes and reuses as before. ASDG_STREAM_INDEX=0 turns
  * streaming off (to measure what it pays).
