@@ -10,7 +10,7 @@
  * batch at a time; the default view is the static page with its pagination.
  */
 import { readState, type ViewState } from '../lib/search/url-state.ts';
-import { formUrlSync, STATE_SHOWN_EVENT, writeToControls } from '../lib/search/form-state.ts';
+import { formUrlSync, writeToControls } from '../lib/search/form-state.ts';
 import {
   CATALOGUE_FACETS,
   CATALOGUE_SORTS,
@@ -234,10 +234,7 @@ function start(root: HTMLElement): void {
     location,
     history,
   });
-  const toForm = (state: State) => {
-    writeToControls(state, { query, sort, checkboxes }, DEFAULT_SORT);
-    form.dispatchEvent(new Event(STATE_SHOWN_EVENT));
-  };
+  const toForm = (state: State) => writeToControls(state, { query, sort, checkboxes }, DEFAULT_SORT);
   const commit = (byTyping: boolean) => void render(sync.commit(byTyping));
 
   form.addEventListener('input', (event) => {

@@ -160,7 +160,6 @@ function start(root: HTMLElement): void {
   const fromForm = () => sync.fromForm();
   function toForm(state: State): void {
     writeToControls(state, { query, checkboxes });
-    form.dispatchEvent(new Event(STATE_SHOWN_EVENT));
     // On a phone the filters stay closed, so a shared filtered link shows its results first; chips say what is on.
     if (hasSelection(state.selected) && matchMedia('(min-width: 56rem)').matches) filters.open = true;
   }

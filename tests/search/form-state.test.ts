@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formUrlSync, stateFromEntries, writeToControls } from '../../src/lib/search/form-state.ts';
+import { formUrlSync, STATE_SHOWN_EVENT, stateFromEntries, writeToControls } from '../../src/lib/search/form-state.ts';
 import { present } from '../helpers/present.ts';
 
 const facets = ['topic', 'city'] as const;
@@ -66,6 +66,15 @@ describe('form state', () => {
     expect(query.value).toBe('парк');
     expect(sort.value).toBe('relevance');
     expect(boxes.map((b) => b.checked)).toEqual([true, false, true]);
+  });
+
+  it('tells the query’s form once the fields hold the state (STATE_SHOWN_EVENT)', () => {
+    const form = new EventTarget();
+    const box = { name: 'topic', value: 'nko', checked: false };
+    const seen: boolean[] = [];
+    form.addEventListener(STATE_SHOWN_EVENT, () => seen.push(box.checked));
+    writeToControls<F, S>({ q: '', selected: { topic: ['nko'] }, sort: undefined }, { query: { value: '', form }, checkboxes: [box] });
+    expect(seen).toEqual([true]);
   });
 });
 

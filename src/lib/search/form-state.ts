@@ -7,8 +7,9 @@
 import { readState, writeState, type ViewState } from './url-state.ts';
 
 /**
- * The event a view's script dispatches on its form once it has written a state into the fields
- * that the reader did not type there (the URL's at start, Back and Forward, a reset). Setting
+ * The event dispatched on a view's form once a state the reader did not type there is in its
+ * fields (the URL's at start, Back and Forward, a reset): `writeToControls` sends it, and so does
+ * a reset that unticks the boxes by hand. Setting
  * `checked` fires no event of its own, so the scripts that only read the fields (the filter
  * chips) would otherwise have to guess when the view script has run.
  */
@@ -33,9 +34,9 @@ export function stateFromEntries<F extends string, S extends string = never>(
   return readState(params, options.facets, options.sorts ?? []);
 }
 
-/** The form fields a view state is written into. */
+/** The form fields a view state is written into; the query's form hears STATE_SHOWN_EVENT. */
 interface StateControls {
-  query: { value: string };
+  query: { value: string; form?: EventTarget | null };
   sort?: { value: string } | undefined;
   checkboxes: Iterable<{ name: string; value: string; checked: boolean }>;
 }
@@ -48,6 +49,7 @@ export function writeToControls<F extends string, S extends string>(
   controls.query.value = state.q;
   if (controls.sort) controls.sort.value = state.sort ?? defaultSort ?? '';
   for (const box of controls.checkboxes) box.checked = state.selected[box.name as F]?.includes(box.value) ?? false;
+  controls.query.form?.dispatchEvent(new Event(STATE_SHOWN_EVENT));
 }
 
 interface FormUrlSyncOptions<F extends string, S extends string> extends FormStateOptions<F, S> {
