@@ -73,7 +73,7 @@ describe('form state', () => {
     const box = { name: 'topic', value: 'nko', checked: false };
     const seen: boolean[] = [];
     form.addEventListener(STATE_SHOWN_EVENT, () => seen.push(box.checked));
-    writeToControls<F, S>({ q: '', selected: { topic: ['nko'] }, sort: undefined }, { query: { value: '', form }, checkboxes: [box] });
+    writeToControls<F, S>({ q: '', selected: { topic: ['nko'], city: [] }, sort: undefined }, { query: { value: '', form }, checkboxes: [box] });
     expect(seen).toEqual([true]);
   });
 });
