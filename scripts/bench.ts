@@ -4,11 +4,12 @@
  * memory, the size of the site, of a practice page, and of the first search.
  *
  * Options: --practices N (default 1000), --dir PATH (work folder; default in the system temp
- * folder, removed afterwards unless --keep), --json FILE (also write the figures as JSON),
+ * folder, removed afterwards unless --keep; a kept folder holds content/, dist/, cache/ and each
+ * build's output in logs/), --json FILE (also write the figures as JSON),
  * --query TEXT (the first search; default «ресурсный центр»), --echo (show the build's output),
  * --help (the list of flags, in Russian). An unknown flag is an error that names it.
  */
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,8 +35,10 @@ const HELP = `npm run bench -- [флаги]: собирает синтетиче
 времени, памяти и веса.
 
   --practices N   число практик синтетического банка (по умолчанию 1000)
-  --dir ПАПКА     рабочая папка (по умолчанию временная, удаляется после прогона)
-  --keep          не удалять временную рабочую папку
+  --dir ПАПКА     рабочая папка (по умолчанию временная, удаляется после прогона); остаётся
+                  с банком (content/), сайтом (dist/), кэшем (cache/) и выводом каждой
+                  сборки (logs/cold.log, unchanged.log, one-changed.log)
+  --keep          не удалять временную рабочую папку (с тем же содержимым)
   --json ФАЙЛ     записать цифры ещё и в JSON
   --query ТЕКСТ   запрос первого поиска (по умолчанию «ресурсный центр»)
   --echo          показывать вывод сборки
@@ -74,6 +77,9 @@ const dist = join(work, 'dist');
 const cache = join(work, 'cache');
 /** Where each build writes its figures (scripts/lib/build-report.ts). */
 const reportFile = join(work, 'build-report.json');
+/** The work folder stays after the run (--dir or --keep), and with it each build's output. */
+const kept = Boolean(values.keep || values.dir);
+const logs = join(work, 'logs');
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
 /** Which part of the pipeline a process belongs to, from its command line. */
@@ -91,7 +97,11 @@ interface BuildRun {
   run: TreeRun;
 }
 
-async function build(label: string): Promise<BuildRun> {
+/**
+ * Builds the bank once more. `logName`: the file under logs/ of a kept work folder that gets the
+ * build's output, for whoever looks into (or goes on with) the bank afterwards.
+ */
+async function build(label: string, logName: string): Promise<BuildRun> {
   log(`${label}…`);
   rmSync(reportFile, { force: true });
   const run = await runMeasured(process.execPath, ['scripts/build.ts'], {
@@ -103,6 +113,10 @@ async function build(label: string): Promise<BuildRun> {
   if (run.status !== 0) {
     process.stderr.write(run.output.slice(-4000));
     throw new Error(`сборка «${label}» завершилась с кодом ${run.status}`);
+  }
+  if (kept) {
+    mkdirSync(logs, { recursive: true });
+    writeFileSync(join(logs, `${logName}.log`), run.output);
   }
   const report = readBuildReport(reportFile);
   const pagefind = report.indexSeconds;
@@ -124,11 +138,11 @@ try {
   rmSync(dist, { recursive: true, force: true });
   rmSync(cache, { recursive: true, force: true });
 
-  const cold = await build('холодная сборка');
-  const unchanged = await build('повторная сборка без изменений');
+  const cold = await build('холодная сборка', 'cold');
+  const unchanged = await build('повторная сборка без изменений', 'unchanged');
   // One practice changes the way an editor changes it: a sentence added to its description.
   appendFileSync(join(content, lastPractice), '\nДобавлено редактором при повторной сборке.\n');
-  const oneChanged = await build('повторная сборка после правки одной практики');
+  const oneChanged = await build('повторная сборка после правки одной практики', 'one-changed');
 
   const size = folderSize(dist);
   const practicePath = `/${firstPractice.replace(/\.mdx$/, '')}/`;
@@ -186,5 +200,5 @@ try {
     writeFileSync(values.json, `${JSON.stringify({ rows: BENCH_ROWS.map((r) => r.key), figures, details }, null, 2)}\n`);
   }
 } finally {
-  if (!values.keep && !values.dir) rmSync(work, { recursive: true, force: true });
+  if (!kept) rmSync(work, { recursive: true, force: true });
 }

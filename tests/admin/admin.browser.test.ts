@@ -18,6 +18,7 @@ import { buildBankLater, runScriptLater } from '../helpers/build-bank.ts';
 import { readPage, textOf } from '../helpers/html.ts';
 import { projectRoot, publishedDist, testOut } from '../helpers/paths.ts';
 import { present } from '../helpers/present.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 const contentDir = resolve(projectRoot, 'content');
 const SLUG = 'admin-learning-city-check';
@@ -197,7 +198,7 @@ describe.concurrent('the admin at /admin/', () => {
       cpSync(contentDir, bank, { recursive: true });
       mkdirSync(resolve(bank, 'practices/irkutsk'), { recursive: true });
       writeFileSync(resolve(bank, `practices/irkutsk/${SLUG}.mdx`), written);
-      const check = await runScriptLater('scripts/check.ts', { ...process.env, CONTENT_DIR: bank, NO_COLOR: '1' });
+      const check = await runScriptLater('scripts/check.ts', childEnv({ CONTENT_DIR: bank, NO_COLOR: '1' }));
       expect(check.status, `${check.output}\n${written}`).toBe(0);
 
       // … and the bank builds into the practice's page with both figures and the topic.

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { astroHeapFlags, DEFAULT_HEAP_MB, HEAP_ENV, outOfMemoryHint } from '../../scripts/lib/astro-heap.ts';
 import { fixturesDir, projectRoot, testOut } from '../helpers/paths.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 /** scripts/build.ts of fixture multi-city into a folder of its own, with `env` added. */
 function build(env: Record<string, string>) {
@@ -15,7 +16,7 @@ function build(env: Record<string, string>) {
   const run = spawnSync(process.execPath, ['scripts/build.ts'], {
     cwd: projectRoot,
     encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', CONTENT_DIR: resolve(fixturesDir, 'multi-city'), OUT_DIR: resolve(work, 'dist'), CACHE_DIR: resolve(work, 'cache'), ...env },
+    env: childEnv({ FORCE_COLOR: '0', NO_COLOR: '1', CONTENT_DIR: resolve(fixturesDir, 'multi-city'), OUT_DIR: resolve(work, 'dist'), CACHE_DIR: resolve(work, 'cache'), ...env }),
     maxBuffer: 64 * 1024 * 1024,
     timeout: 120_000,
   });

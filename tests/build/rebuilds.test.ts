@@ -1,61 +1,65 @@
 /**
- * Rebuilds that keep the cache and the output folder, one SYNTHETIC bank through a chain of
+ * Rebuilds that keep the cache and the output folder: one SYNTHETIC bank through a chain of
  * builds, each stage changing one thing since the build before it:
  *
  *   1. cold build;
  *   2. nothing changed: every practice page and the index are reused;
+ *   (then a sentence added to the last practice, into the kept folder;)
  *   3. one practice's title and text changed, built into an emptied folder as CI does
  *      (experimental.incrementalBuild + cacheKeys from src/lib/page-keys.ts, and the per-file
  *      check cache): every page that shows it changes, every other page comes back from the
  *      cache byte-identical, search finds the new text;
  *   4. one practice removed (src/lib/site/kept-out-dir.ts): its pages and data go, nothing else;
- *   5. satteri "upgraded": every practice page is rendered afresh;
- *   6. Pagefind "upgraded": the site is re-indexed.
+ *   5. satteri and Pagefind "upgraded": every practice page is rendered afresh, the site is
+ *      re-indexed.
  *
- * One chain rather than a bank per concern: a cold build is the costly part, and each stage
- * starts from exactly the state a real editor's rebuild does. Library upgrades are staged with
- * CACHE_KEY_PACKAGES_DIR (copies of the packages' package.json with one version bumped, see
- * src/lib/content/library-versions.ts); the installed packages are not touched. The stages run
- * in order (one beforeAll per block, in file order); a stage that fails stops the later ones.
+ * The first three builds are the benchmark's (`npm run bench -- --practices 50`, run once per run
+ * by shared-bank.ts and checked by tests/quality/bench-smoke.test.ts): this file reads their logs
+ * and goes on from the bank they leave, the only file that writes there. One chain rather than a
+ * bank per concern: a cold build is the costly part, and each stage starts from exactly the state
+ * a real editor's rebuild does. Library upgrades are staged with CACHE_KEY_PACKAGES_DIR (copies of
+ * the packages' package.json with versions bumped, see src/lib/content/library-versions.ts); the
+ * installed packages are not touched. The stages run in order (one beforeAll per block, in file
+ * order); a stage that fails stops the later ones.
  */
 import { globSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeSyntheticBank, type SyntheticBank } from '../../scripts/lib/synthetic-bank.ts';
 import { KEYED_LIBRARIES, libraryVersions } from '../../src/lib/content/library-versions.ts';
 import { buildInto } from '../helpers/build-bank.ts';
 import { projectRoot, testOut } from '../helpers/paths.ts';
+import { SHARED_BENCH_PRACTICES, sharedBench } from '../helpers/shared-bank.ts';
 import { openIndex, pathOf } from '../search/pagefind-node.ts';
 
-const work = resolve(testOut, 'rebuilds');
-const content = resolve(work, 'content');
-const dist = resolve(work, 'dist');
-const cache = resolve(work, 'cache');
-const staged = resolve(work, 'packages');
-const PRACTICES = 60;
+/** The bench's bank (set in the first beforeAll): content/, dist/, cache/, logs/. */
+let content = '';
+let dist = '';
+let cache = '';
+let logs = '';
+const staged = resolve(testOut, 'rebuilds', 'packages');
+const PRACTICES = SHARED_BENCH_PRACTICES;
 const NEW_TITLE = 'Переименованная синтетическая практика';
 /** A word no other page has, added to the edited practice's text: search must find it after. */
 const NEW_WORD = 'квазиперепланировка';
 
-/** Copies of the keyed libraries' manifests, with the versions of `bumped` raised, as the build's env. */
-function stage(bumped: readonly string[]): Record<string, string> {
-  rmSync(staged, { recursive: true, force: true });
+/** Copies of the keyed libraries' manifests, with the versions of `bumped` raised, in `folder`. */
+function stageIn(folder: string, bumped: readonly string[]): Record<string, string> {
+  rmSync(folder, { recursive: true, force: true });
   for (const name of KEYED_LIBRARIES) {
-    mkdirSync(resolve(staged, name), { recursive: true });
+    mkdirSync(resolve(folder, name), { recursive: true });
     const manifest = JSON.parse(readFileSync(resolve(projectRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
     if (bumped.includes(name)) manifest.version = `${manifest.version}-upgraded`;
-    writeFileSync(resolve(staged, name, 'package.json'), JSON.stringify(manifest));
+    writeFileSync(resolve(folder, name, 'package.json'), JSON.stringify(manifest));
   }
-  return { CACHE_KEY_PACKAGES_DIR: staged };
+  return { CACHE_KEY_PACKAGES_DIR: folder };
 }
 
 /**
- * Builds with the cache of the stage before (the first stage: none) into the same folder, kept as
- * the last build left it (an editor's machine) or emptied first (`fresh`: a CI job that restores
- * only the cache).
+ * Builds with the cache of the stage before into the same folder, kept as the last build left it
+ * (an editor's machine) or emptied first (`fresh`: a CI job that restores only the cache).
  */
 function rebuild(bumped: readonly string[] = [], fresh = false): string {
-  const built = buildInto(content, dist, cache, { env: stage(bumped), keepOutDir: !fresh });
+  const built = buildInto(content, dist, cache, { env: stageIn(staged, bumped), keepOutDir: !fresh });
   expect(built.status, built.output).toBe(0);
   return built.output;
 }
@@ -81,13 +85,17 @@ const practicePages = () => globSync('practices/sintetgrad-*/*/index.html', { cw
 /** Whether a page shows a title: its text is typeset (no-break spaces, <abbr>), the title's words are what count. */
 const shows = (html: string, title: string) => html.replace(/<[^>]*>/g, '').replaceAll('\u00A0', ' ').includes(title);
 
-let bank: SyntheticBank;
+/** Practice files of the bank, relative to content/, in the order the generator wrote them. */
+let practiceFiles: string[] = [];
 
 beforeAll(() => {
-  rmSync(work, { recursive: true, force: true });
-  bank = writeSyntheticBank(content, PRACTICES);
-  rebuild();
-}, 240_000);
+  const bench = sharedBench();
+  expect(bench.status, bench.output.slice(-3000)).toBe(0);
+  [content, dist, cache, logs] = ['content', 'dist', 'cache', 'logs'].map((folder) => resolve(bench.work, folder)) as [string, string, string, string];
+  // practice-00001 … practice-00050: the number is the generator's order.
+  practiceFiles = globSync('practices/*/*.mdx', { cwd: content }).sort((a, b) => (basename(a) < basename(b) ? -1 : 1));
+  expect(practiceFiles).toHaveLength(PRACTICES);
+}, 320_000);
 
 describe('library versions in cache keys', () => {
   it('names each library with its installed version', () => {
@@ -97,13 +105,36 @@ describe('library versions in cache keys', () => {
       expect(versions).toContain(`${name}@${version}`);
     }
   });
+
+  it('change when any one library alone is upgraded', () => {
+    const installed = libraryVersions();
+    for (const name of KEYED_LIBRARIES) {
+      process.env.CACHE_KEY_PACKAGES_DIR = stageIn(resolve(testOut, 'rebuilds', `versions-${name}`), [name]).CACHE_KEY_PACKAGES_DIR;
+      try {
+        const upgraded = libraryVersions();
+        expect(upgraded, name).not.toBe(installed);
+        expect(upgraded.split(' ').filter((v) => !installed.split(' ').includes(v)), name).toEqual([expect.stringMatching(new RegExp(`^${name}@.+-upgraded$`))]);
+      } finally {
+        delete process.env.CACHE_KEY_PACKAGES_DIR;
+      }
+    }
+    expect(libraryVersions()).toBe(installed);
+  });
 });
 
-describe('2. rebuild with nothing changed', () => {
+describe('1. cold build (the bench’s first)', () => {
+  it('renders every practice page, reusing none', () => {
+    const output = readFileSync(resolve(logs, 'cold.log'), 'utf8');
+    expect(practiceLines(output)).toHaveLength(PRACTICES);
+    expect(reusedPractices(output)).toBe(0);
+  });
+});
+
+describe('2. rebuild with nothing changed (the bench’s second)', () => {
   let output = '';
   beforeAll(() => {
-    output = rebuild();
-  }, 240_000);
+    output = readFileSync(resolve(logs, 'unchanged.log'), 'utf8');
+  });
 
   it('reuses every practice page and the index', () => {
     expect(practiceLines(output)).toHaveLength(PRACTICES);
@@ -127,7 +158,7 @@ describe('3. rebuild after one practice changed, into an empty folder', () => {
   const listsUnrelated = new Map<string, string>();
 
   beforeAll(() => {
-    const relativeFile = bank.practiceFiles[0] ?? '';
+    const relativeFile = practiceFiles[0] ?? '';
     const file = resolve(content, relativeFile);
     const source = readFileSync(file, 'utf8');
     oldTitle = /^title: "(.+)"$/m.exec(source)?.[1] ?? '';
@@ -208,7 +239,7 @@ describe('4. rebuild after one practice was removed, into the last build’s fol
   let output = '';
   beforeAll(() => {
     before = files();
-    const removed = bank.practiceFiles[bank.practiceFiles.length - 1] ?? '';
+    const removed = practiceFiles.at(-1) ?? '';
     removedId = idOf(removed);
     rmSync(resolve(content, removed));
     output = rebuild();
@@ -229,27 +260,23 @@ describe('4. rebuild after one practice was removed, into the last build’s fol
   });
 });
 
-describe('5. rebuild after satteri was upgraded', () => {
+describe('5. rebuild after satteri and Pagefind were upgraded', () => {
   let output = '';
+  let before = new Map<string, string>();
   beforeAll(() => {
-    output = rebuild(['satteri']);
-  }, 240_000);
-
-  it('renders every practice page afresh', () => {
-    expect(practiceLines(output)).toHaveLength(PRACTICES - 1);
-    expect(reusedPractices(output)).toBe(0);
-  });
-});
-
-describe('6. rebuild after Pagefind was upgraded (satteri stays as in stage 5)', () => {
-  let output = '';
-  beforeAll(() => {
+    before = new Map(practicePages().map((page) => [page, read(page)]));
     output = rebuild(['satteri', 'pagefind']);
   }, 240_000);
 
-  it('re-indexes the site and renders every practice page afresh', () => {
-    expect(output).toMatch(/pagefind: \d+ страниц проиндексировано/);
+  it('renders every practice page afresh, to the same bytes', () => {
     expect(practiceLines(output)).toHaveLength(PRACTICES - 1);
     expect(reusedPractices(output)).toBe(0);
+    expect(before.size).toBe(PRACTICES - 1);
+    for (const [page, html] of before) expect(read(page) === html, page).toBe(true);
+  });
+
+  it('re-indexes the site although no page changed', () => {
+    expect(output).toMatch(/pagefind: \d+ страниц проиндексировано/);
+    expect(output).not.toMatch(/pagefind: индекс не изменился/);
   });
 });

@@ -13,6 +13,7 @@ import { fileEditor } from '../helpers/edit-file.ts';
 import { parseFrontmatter } from '../../src/lib/content/frontmatter.ts';
 import { lineWith } from '../helpers/content-bank.ts';
 import { projectRoot, testOut } from '../helpers/paths.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 const bank = resolve(testOut, 'editorial-checker/content');
 const practice = 'practices/irkutsk/learning-city.mdx';
@@ -42,7 +43,7 @@ describe('the published bank', () => {
     expect(ok.status, ok.stderr).toBe(0);
     edit(practice, 'topics: [learning-city, volunteering, public-engagement]', 'topics: [learning-city, нко]');
     edit('practices/irkutsk/greening-week.mdx', 'status: active', 'status: идёт');
-    const bad = spawnSync(process.execPath, ['scripts/check.ts'], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: bank } });
+    const bad = spawnSync(process.execPath, ['scripts/check.ts'], { cwd: projectRoot, encoding: 'utf8', env: childEnv({ CONTENT_DIR: bank }) });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(new RegExp(`${shown}/practices/irkutsk/learning-city\\.mdx:${at(practice, 'topics: [learning-city, нко]')}: topics\\[1\\]: неизвестная тема «нко»; допустимые: charity, children, .*\\[reference\\]`));
     expect(bad.stderr).toMatch(new RegExp(`${shown}/practices/irkutsk/greening-week\\.mdx:${at('practices/irkutsk/greening-week.mdx', 'status: идёт')}: status: ожидается статус: active, completed, planned, unknown \\[schema\\]`));

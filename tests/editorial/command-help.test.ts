@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { CommandLineError, parseCommand, type CommandSpec } from '../../src/lib/editorial/cli.ts';
 import { BUILD_COMMAND, CHECK_COMMAND, IMPORT_COMMAND, NEW_COMMAND, PR_SUMMARY_COMMAND } from '../../src/lib/editorial/commands.ts';
 import { projectRoot } from '../helpers/paths.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 const commands: [string, string, CommandSpec][] = [
   ['new', 'scripts/new.ts', NEW_COMMAND],
@@ -19,7 +20,7 @@ const commands: [string, string, CommandSpec][] = [
   ['pr-summary', 'scripts/pr-summary.ts', PR_SUMMARY_COMMAND],
 ];
 
-const run = (script: string, args: string[]) => spawnSync(process.execPath, [script, ...args], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const run = (script: string, args: string[]) => spawnSync(process.execPath, [script, ...args], { cwd: projectRoot, encoding: 'utf8', env: childEnv({ NO_COLOR: '1' }) });
 
 /** Flags a script reads, found in its source. */
 function flagsReadBy(script: string): string[] {

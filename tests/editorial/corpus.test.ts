@@ -27,6 +27,7 @@ import { launchBrowser, openPage } from '../helpers/browser.ts';
 import { serveStatic } from '../helpers/server.ts';
 import { MAX_FILE_BYTES } from '../../src/lib/content/content-files.ts';
 import { present } from '../helpers/present.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 const corpus = resolve(fixturesDir, 'bad');
 const expected = JSON.parse(readFileSync(resolve(corpus, 'expected.json'), 'utf8')) as Record<string, { rule: string; line: number }>;
@@ -97,7 +98,7 @@ function check(contentDir: string) {
   const run = spawnSync(process.execPath, ['scripts/check.ts'], {
     cwd: projectRoot,
     encoding: 'utf8',
-    env: { ...process.env, CONTENT_DIR: contentDir, NO_COLOR: '1' },
+    env: childEnv({ CONTENT_DIR: contentDir, NO_COLOR: '1' }),
   });
   return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 }

@@ -16,6 +16,7 @@ import { importBlocks, readReport } from '../../src/lib/editorial/import-report.
 import { draftPractices, itemTitle, type DraftMetric } from '../../src/lib/editorial/practice-drafts.ts';
 import { fixturesDir, projectRoot, testOut } from '../helpers/paths.ts';
 import { present } from '../helpers/present.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 const content = resolve(projectRoot, 'content');
 const reportFile = resolve(fixturesDir, 'seeds/irkutsk-2013.txt');
@@ -83,7 +84,7 @@ describe('practice drafts from the Irkutsk report', () => {
     const run = spawnSync(process.execPath, ['scripts/import.ts', reportFile, '--city', 'irkutsk', '--year', '2013', '--topics', 'nko', '--practice', present(published[0], 'a practice').title, '--practice', present(published[1], 'a second practice').title], {
       cwd: projectRoot,
       encoding: 'utf8',
-      env: { ...process.env, CONTENT_DIR: bank },
+      env: childEnv({ CONTENT_DIR: bank }),
     });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('Черновики практик (2)');

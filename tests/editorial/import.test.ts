@@ -17,6 +17,7 @@ import { readVocabulary } from '../../src/lib/editorial/cli.ts';
 import { importBlocks, readReport, type ImportResult } from '../../src/lib/editorial/import-report.ts';
 import { listItemOf } from '../../src/lib/editorial/text-blocks.ts';
 import { fixturesDir, projectRoot, testOut } from '../helpers/paths.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 const reportPath = resolve(fixturesDir, 'import/irkutsk-2013.txt');
 const report = readFileSync(reportPath, 'utf8');
@@ -103,7 +104,7 @@ describe('npm run import', () => {
   });
 
   function run(args: string[]) {
-    const result = spawnSync(process.execPath, ['scripts/import.ts', ...args], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: bank } });
+    const result = spawnSync(process.execPath, ['scripts/import.ts', ...args], { cwd: projectRoot, encoding: 'utf8', env: childEnv({ CONTENT_DIR: bank }) });
     return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
   }
 

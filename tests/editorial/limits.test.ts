@@ -18,6 +18,7 @@ import type { Column } from '../../src/lib/open-data/columns.ts';
 import { readReport } from '../../src/lib/editorial/import-report.ts';
 import { DOCX_LIMITS } from '../../src/lib/editorial/docx-limits.ts';
 import { projectRoot, testOut } from '../helpers/paths.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 const noEnglish = (message: string) => expect(message).not.toMatch(/stack|Excessive|Unexpected|Error|undefined/);
 
@@ -245,7 +246,7 @@ describe('reading a Word report', () => {
 describe('npm run new with a long name', () => {
   const bank = resolve(testOut, 'editorial-limits/content');
   const run = (args: string[]) => {
-    const result = spawnSync(process.execPath, ['scripts/new.ts', ...args], { cwd: projectRoot, encoding: 'utf8', input: '', env: { ...process.env, CONTENT_DIR: bank } });
+    const result = spawnSync(process.execPath, ['scripts/new.ts', ...args], { cwd: projectRoot, encoding: 'utf8', input: '', env: childEnv({ CONTENT_DIR: bank }) });
     return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
   };
 

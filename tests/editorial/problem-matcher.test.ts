@@ -11,6 +11,7 @@ import { checkBank } from '../../src/lib/content/checks/index.ts';
 import { formatProblemWithRule } from '../../src/lib/content/problems.ts';
 import { fixturesDir, projectRoot, testOut } from '../helpers/paths.ts';
 import { present } from '../helpers/present.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 interface Matcher {
   owner: string;
@@ -53,7 +54,7 @@ describe('the problem matcher over the checker’s output for the bad-file corpu
     // The attack files name a marker path; any path does here, nothing is executed.
     writeFileSync(resolve(root, file), readFileSync(resolve(corpus, file), 'utf8').replaceAll('__MARKER__', '/nonexistent/asdg-marker'));
   }
-  const run = spawnSync(process.execPath, ['scripts/check.ts'], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: root, NO_COLOR: '1' } });
+  const run = spawnSync(process.execPath, ['scripts/check.ts'], { cwd: projectRoot, encoding: 'utf8', env: childEnv({ CONTENT_DIR: root, NO_COLOR: '1' }) });
   const output = `${run.stdout}\n${run.stderr}`;
   const problems = checkBank({ projectRoot, contentRoot: root }).problems;
 

@@ -10,6 +10,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { checkBank } from '../../src/lib/content/checks/index.ts';
 import { parseFrontmatter } from '../../src/lib/content/frontmatter.ts';
 import { projectRoot, testOut } from '../helpers/paths.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 const bank = resolve(testOut, 'editorial-scaffold/content');
 
@@ -18,7 +19,7 @@ function run(args: string[], input?: string) {
     cwd: projectRoot,
     encoding: 'utf8',
     input: input ?? '',
-    env: { ...process.env, CONTENT_DIR: bank },
+    env: childEnv({ CONTENT_DIR: bank }),
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }

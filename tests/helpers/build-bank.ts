@@ -10,6 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { projectRoot, testOut } from './paths.ts';
+import { childEnv } from './child-env.ts';
 
 export interface BuildResult {
   status: number;
@@ -39,14 +40,24 @@ function privateFolders(name: string, keepCache = false): [dist: string, cache: 
  */
 export function buildInto(contentDir: string, dist: string, cache: string, options: { env?: Record<string, string>; keepOutDir?: boolean } = {}): BuildResult {
   if (!options.keepOutDir) rmSync(dist, { recursive: true, force: true });
-  const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: projectRoot, encoding: 'utf8', env: buildEnv(contentDir, dist, cache, options.env ?? {}), maxBuffer: 64 * 1024 * 1024 });
-  return { status: run.status ?? 1, output: `${run.stdout}\n${run.stderr}`, dist };
+  const { status, output } = runScript('scripts/build.ts', buildEnv(contentDir, dist, cache, options.env ?? {}));
+  return { status, output, dist };
 }
 
 /** `buildInto` without blocking: the global setup starts the shared banks' builds this way, and `buildBankLater` a private one. */
 export async function buildIntoLater(contentDir: string, dist: string, cache: string): Promise<BuildResult> {
   rmSync(dist, { recursive: true, force: true });
-  return { ...(await runScriptLater('scripts/build.ts', buildEnv(contentDir, dist, cache, {}))), dist };
+  const { status, output } = await runScriptLater('scripts/build.ts', buildEnv(contentDir, dist, cache, {}));
+  return { status, output, dist };
+}
+
+/** What a script of the project printed, and how it ended. */
+export interface ScriptRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr, one after the other. */
+  output: string;
 }
 
 /**
@@ -54,20 +65,28 @@ export async function buildIntoLater(contentDir: string, dist: string, cache: st
  * concurrent tests of the same file (and their browser pages) go on meanwhile; `env` is the
  * child's whole environment.
  */
-export function runScriptLater(script: string, env: NodeJS.ProcessEnv): Promise<{ status: number; output: string }> {
+export function runScriptLater(script: string, env: NodeJS.ProcessEnv, args: readonly string[] = []): Promise<ScriptRun> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [script], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...args], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', (error) => done({ status: 1, output: `${stdout}\n${stderr}\n${error.message}` }));
-    child.on('close', (code) => done({ status: code ?? 1, output: `${stdout}\n${stderr}` }));
+    const end = (status: number, extra = '') => done({ status, stdout, stderr: `${stderr}${extra}`, output: `${stdout}\n${stderr}${extra}` });
+    child.on('error', (error) => end(1, `\n${error.message}`));
+    child.on('close', (code) => end(code ?? 1));
   });
 }
 
+/** `runScriptLater`, blocking: for a `beforeAll` that needs the result before anything else runs. */
+export function runScript(script: string, env: NodeJS.ProcessEnv, args: readonly string[] = []): ScriptRun {
+  const run = spawnSync(process.execPath, [script, ...args], { cwd: projectRoot, encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
+  const stderr = `${run.stderr}${run.error ? `\n${run.error.message}` : ''}`;
+  return { status: run.status ?? 1, stdout: run.stdout, stderr, output: `${run.stdout}\n${stderr}` };
+}
+
 function buildEnv(contentDir: string, dist: string, cache: string, env: Record<string, string>): NodeJS.ProcessEnv {
-  return { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: dist, CACHE_DIR: cache, FORCE_COLOR: '0', NO_COLOR: '1', ...env };
+  return childEnv({ CONTENT_DIR: contentDir, OUT_DIR: dist, CACHE_DIR: cache, FORCE_COLOR: '0', NO_COLOR: '1', ...env });
 }
 
 export function requireBuilt(dist: string): string {

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { launchBrowserServer } from '../../scripts/lib/browser.ts';
 import { sharedOut } from './paths.ts';
-import { startSharedBanks } from './shared-bank.ts';
+import { startSharedJobs } from './shared-bank.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,7 +31,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // run of chosen files (`vitest run tests/feeds`) builds a bank only when a file asks for it.
   // (`filenamePattern` holds the command line's file filters; Vitest keeps it internal.)
   const filtered = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern?.length;
-  const sharedBuilds = filtered ? Promise.resolve() : startSharedBanks(run);
+  const sharedBuilds = filtered ? Promise.resolve() : startSharedJobs(run);
   // Started here, not per file: a Chromium start costs about a second of CPU, and ~17 files use it.
   const chromium = await launchBrowserServer();
   project.provide('browserEndpoint', chromium.wsEndpoint());

@@ -14,14 +14,15 @@ import { siteConfig } from '../../src/lib/site/site-config.ts';
 import { launchBrowser, openPage } from '../helpers/browser.ts';
 import { serveStatic } from '../helpers/server.ts';
 import { readFeeds } from '../feeds/feed-reader.ts';
+import { childEnv } from '../helpers/child-env.ts';
 import { projectRoot, testOut } from '../helpers/paths.ts';
 
 const ADDRESS = 'https://asdg-bank.example.net/asdg-bank/';
 const EMAIL = 'redaktsiya@asdg-bank.test';
 
 function build(env: Record<string, string>, args: string[] = ['--publish']) {
-  // Vitest puts Vite's own variables (BASE_URL=/, MODE, …) into process.env; a child build must not inherit them.
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['SITE_URL', 'EDITORS_EMAIL', 'PUBLISH', 'CONTENT_DIR', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(k)));
+  // Each case sets the publishing variables it needs itself, and none comes from the caller's shell.
+  const clean = Object.fromEntries(Object.entries(childEnv()).filter(([k]) => !['SITE_URL', 'EDITORS_EMAIL', 'PUBLISH', 'CONTENT_DIR'].includes(k)));
   const run = spawnSync(process.execPath, ['scripts/build.ts', ...args], {
     cwd: projectRoot,
     encoding: 'utf8',

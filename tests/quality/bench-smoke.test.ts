@@ -1,33 +1,35 @@
 /**
  * A smoke run of the benchmark (`npm run bench -- --practices 50`): the whole measurement works
  * end to end and prints every row with a plausible figure. No timing is asserted: timings on a
- * shared two-core machine say nothing about correctness.
+ * shared two-core machine say nothing about correctness. The run is the test run's shared one
+ * (tests/helpers/shared-bank.ts): the rebuild chain goes on from the bank it leaves, so this file
+ * reads only what the bench printed and wrote beside the bank.
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BENCH_ROWS, type BenchFigures } from '../../scripts/lib/bench-table.ts';
 import { projectRoot } from '../helpers/paths.ts';
+import { SHARED_BENCH_PRACTICES, sharedBench, type BenchRun } from '../helpers/shared-bank.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-describe('npm run bench -- --practices 50', () => {
-  let run: SpawnSyncReturns<string>;
+describe(`npm run bench -- --practices ${SHARED_BENCH_PRACTICES}`, () => {
+  let run: BenchRun;
   beforeAll(() => {
-    run = spawnSync(process.execPath, ['scripts/bench.ts', '--practices', '50', '--dir', join(work, 'bank'), '--json', join(work, 'figures.json')], {
-      cwd: projectRoot,
-      encoding: 'utf8',
-      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 300_000,
-    });
+    // The run's one bench run (shared-bank.ts): the rebuild chain goes on from the bank it leaves.
+    run = sharedBench();
   }, 320_000);
 
   it('runs to the end', () => {
     expect(run.status, run.stderr.slice(-3000)).toBe(0);
+  });
+
+  it('keeps, in the folder given by --dir, each build’s output under logs/', () => {
+    for (const build of ['cold', 'unchanged', 'one-changed']) {
+      const log = readFileSync(join(run.work, 'logs', `${build}.log`), 'utf8');
+      // Every build ends with the index step's report line (scripts/build.ts).
+      expect(log, build).toMatch(/^pagefind: /m);
+    }
   });
 
   it('prints a table with every row', () => {
@@ -38,10 +40,10 @@ describe('npm run bench -- --practices 50', () => {
   });
 
   it('measures plausible figures', () => {
-    const { figures } = JSON.parse(readFileSync(join(work, 'figures.json'), 'utf8')) as { figures: BenchFigures };
-    // 50 practices, 40 cities, 25 topics, their submissions and the site's own pages.
-    expect(figures.practices).toBe(50);
-    expect(figures.pages).toBeGreaterThan(50 + 40 + 25);
+    const { figures } = JSON.parse(readFileSync(run.figures, 'utf8')) as { figures: BenchFigures };
+    // The practices, 40 cities, 25 topics, their submissions and the site's own pages.
+    expect(figures.practices).toBe(SHARED_BENCH_PRACTICES);
+    expect(figures.pages).toBeGreaterThan(SHARED_BENCH_PRACTICES + 40 + 25);
     for (const seconds of [figures.coldBuild, figures.coldIndex, figures.rebuildUnchanged, figures.rebuildOne]) {
       expect(seconds).toBeGreaterThan(0);
       expect(seconds).toBeLessThan(600);

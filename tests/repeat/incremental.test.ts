@@ -3,15 +3,15 @@
  * (/compare/p/<city>/<slug>.json) show the trail's practices («Взята у», «Повторили»), so when
  * the middle practice of the fixture chain Тестоград → Примерск → Образцовск is renamed, the
  * files of its source and of its adopter change too, although those two practices did not.
- * A practice outside the chain keeps its restored file.
+ * A practice outside the chain keeps its restored file. The first build is the shared
+ * multi-city one (a private copy of its site and cache); this file builds only the rebuild.
  */
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBank } from '../helpers/build-bank.ts';
-import { fixturesDir, testOut } from '../helpers/paths.ts';
+import { buildInto } from '../helpers/build-bank.ts';
+import { sharedBankCopy } from '../helpers/shared-bank.ts';
 
-const content = resolve(testOut, 'repeat-incremental', 'content');
 const OLD_TITLE = 'Ресурсный центр Примерска';
 const NEW_TITLE = 'Переименованный синтетический центр Примерска';
 
@@ -22,24 +22,19 @@ interface CompareFile {
   adoptedBy: { id: string; title: string }[];
 }
 
-let first = '';
 let secondOutput = '';
 let second = '';
 const before = new Map<string, string>();
 const compareFile = (dist: string, id: string) => readFileSync(resolve(dist, `compare/p/${id}.json`), 'utf8');
 
 beforeAll(() => {
-  rmSync(content, { recursive: true, force: true });
-  cpSync(resolve(fixturesDir, 'multi-city'), content, { recursive: true });
-  const built = buildBank('repeat-incremental', content);
-  expect(built.status, built.output).toBe(0);
-  first = built.dist;
-  for (const id of ['testograd/resource-centres', 'obrazcovsk/good-deeds-contest', 'testograd/volunteer-lessons']) before.set(id, compareFile(first, id));
+  const { content, dist, cache } = sharedBankCopy('multi-city', 'repeat-incremental');
+  for (const id of ['testograd/resource-centres', 'obrazcovsk/good-deeds-contest', 'testograd/volunteer-lessons']) before.set(id, compareFile(dist, id));
   const file = resolve(content, 'practices/primersk/resource-centre.mdx');
   const source = readFileSync(file, 'utf8');
   expect(source).toContain(`title: ${OLD_TITLE}\n`);
   writeFileSync(file, source.replace(`title: ${OLD_TITLE}\n`, `title: ${NEW_TITLE}\n`));
-  const rebuilt = buildBank('repeat-incremental', content, { keepCache: true });
+  const rebuilt = buildInto(content, dist, cache);
   expect(rebuilt.status, rebuilt.output).toBe(0);
   second = rebuilt.dist;
   secondOutput = rebuilt.output;
