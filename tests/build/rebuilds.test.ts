@@ -28,7 +28,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { KEYED_LIBRARIES, libraryVersions } from '../../src/lib/content/library-versions.ts';
 import { buildInto } from '../helpers/build-bank.ts';
 import { projectRoot, testOut } from '../helpers/paths.ts';
-import { SHARED_BENCH_PRACTICES, sharedBench } from '../helpers/shared-bank.ts';
+import { SHARED_BENCH_PRACTICES, SHARED_BENCH_TIMEOUT_MS, sharedBench } from '../helpers/shared-bank.ts';
 import { openIndex, pathOf } from '../search/pagefind-node.ts';
 
 /** The bench's bank (set in the first beforeAll): content/, dist/, cache/, logs/. */
@@ -95,7 +95,7 @@ beforeAll(() => {
   // practice-00001 … practice-00050: the number is the generator's order.
   practiceFiles = globSync('practices/*/*.mdx', { cwd: content }).sort((a, b) => (basename(a) < basename(b) ? -1 : 1));
   expect(practiceFiles).toHaveLength(PRACTICES);
-}, 320_000);
+}, SHARED_BENCH_TIMEOUT_MS);
 
 describe('library versions in cache keys', () => {
   it('names each library with its installed version', () => {

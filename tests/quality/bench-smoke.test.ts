@@ -11,14 +11,14 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BENCH_ROWS, type BenchFigures } from '../../scripts/lib/bench-table.ts';
 import { projectRoot } from '../helpers/paths.ts';
-import { SHARED_BENCH_PRACTICES, sharedBench, type BenchRun } from '../helpers/shared-bank.ts';
+import { SHARED_BENCH_PRACTICES, SHARED_BENCH_TIMEOUT_MS, sharedBench, type BenchRun } from '../helpers/shared-bank.ts';
 
 describe(`npm run bench -- --practices ${SHARED_BENCH_PRACTICES}`, () => {
   let run: BenchRun;
   beforeAll(() => {
     // The run's one bench run (shared-bank.ts): the rebuild chain goes on from the bank it leaves.
     run = sharedBench();
-  }, 320_000);
+  }, SHARED_BENCH_TIMEOUT_MS);
 
   it('runs to the end', () => {
     expect(run.status, run.stderr.slice(-3000)).toBe(0);
