@@ -9,8 +9,8 @@
  */
 import { chromium, type Browser, type Download, type Page } from 'playwright-core';
 import axe from 'axe-core';
-import { afterAll, beforeAll, inject } from 'vitest';
-import { launchBrowser as startChromium, type WatchedPage } from '../../scripts/lib/browser.ts';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { launchBrowser as startChromium, openPage, type WatchedPage } from '../../scripts/lib/browser.ts';
 import { requireBuilt } from './build-bank.ts';
 import { serveStatic, type StaticServer } from './server.ts';
 
@@ -81,7 +81,7 @@ export async function downloadedText(download: Download): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-interface SiteInBrowser {
+export interface SiteInBrowser {
   /** The static server of the built site; set once `beforeAll` has run. */
   server: StaticServer;
   /** Chromium; set once `beforeAll` has run. */
@@ -103,4 +103,47 @@ export function siteInBrowser(dist: string): SiteInBrowser {
     await site.server?.close();
   });
   return site;
+}
+
+/** The page a `siteTest` test opens for itself (the `tab` fixture). */
+export interface Tab {
+  /**
+   * Opens `path` of the site in a context of this test's own. `beforeLoad` runs before the page
+   * loads (to route requests, say).
+   */
+  open(path: string, options?: { javaScript?: boolean; beforeLoad?: (watched: WatchedPage) => Promise<unknown> }): Promise<Page>;
+  /** What the opened page's watch saw so far; a test that provokes an error drops it from here. */
+  readonly watched: WatchedPage;
+}
+
+/**
+ * `test` with a `tab` fixture: a page of the test's own on `site`, so the tests of a file can run
+ * side by side (`describe.concurrent`). After each test its context is closed, and nothing may
+ * have been requested outside 127.0.0.1 or logged as an error. The checks run in the fixture's
+ * teardown, so a failure is reported on the test whose page it was.
+ */
+export function siteTest(site: SiteInBrowser) {
+  return test.extend<{ tab: Tab }>({
+    // Vitest's fixture syntax: the first argument must be a destructuring pattern.
+    tab: async ({}, use) => {
+      let opened: WatchedPage | undefined;
+      const tab: Tab = {
+        async open(path, options = {}) {
+          opened = await openPage(site.browser, { javaScript: options.javaScript ?? true });
+          await options.beforeLoad?.(opened);
+          await opened.page.goto(`${site.server.url}${path}`);
+          return opened.page;
+        },
+        get watched() {
+          if (!opened) throw new Error('tab.open() first');
+          return opened;
+        },
+      };
+      await use(tab);
+      if (!opened) return;
+      await opened.context.close();
+      expect(opened.foreignRequests).toEqual([]);
+      expect(opened.consoleErrors).toEqual([]);
+    },
+  });
 }
