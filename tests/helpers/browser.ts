@@ -129,6 +129,8 @@ export function siteTest(site: SiteInBrowser) {
       let opened: WatchedPage | undefined;
       const tab: Tab = {
         async open(path, options = {}) {
+          // One page per test: a second would leave the first one's context open and unchecked.
+          if (opened) throw new Error('tab.open(): this test has opened its page already');
           opened = await openPage(site.browser, { javaScript: options.javaScript ?? true });
           await options.beforeLoad?.(opened);
           await opened.page.goto(`${site.server.url}${path}`);

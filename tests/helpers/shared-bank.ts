@@ -80,13 +80,14 @@ export interface BankCopy {
  * rebuild restores unchanged pages from it; tests/repeat/incremental.test.ts checks one).
  */
 export function sharedBankCopy(name: SharedBankName, copy: string): BankCopy {
-  const built = sharedBank(name);
+  sharedBank(name); // built, or waited for; throws if the build failed
   const folder = resolve(testOut, copy);
   rmSync(folder, { recursive: true, force: true });
-  const target: BankCopy = { content: resolve(folder, 'content'), dist: resolve(folder, 'dist'), cache: resolve(folder, 'cache') };
+  const target: BankCopy = { content: resolve(folder, 'content'), ...bankFolders(folder) };
   cpSync(resolve(fixturesDir, name), target.content, { recursive: true });
-  cpSync(built.dist, target.dist, { recursive: true });
-  cpSync(resolve(built.dist, '..', 'cache'), target.cache, { recursive: true });
+  const shared = bankFolders(resolve(runFolder(), name));
+  cpSync(shared.dist, target.dist, { recursive: true });
+  cpSync(shared.cache, target.cache, { recursive: true });
   return target;
 }
 
@@ -163,8 +164,14 @@ function waitFor<T>(name: string, folder: string): T {
   return JSON.parse(readFileSync(done, 'utf8')) as T;
 }
 
+/** Where a shared bank's job folder keeps its built site and Astro's cache. */
+function bankFolders(folder: string): { dist: string; cache: string } {
+  return { dist: resolve(folder, 'dist'), cache: resolve(folder, 'cache') };
+}
+
 function buildBankIn(name: SharedBankName, folder: string): BuildResult {
-  return buildInto(resolve(fixturesDir, name), resolve(folder, 'dist'), resolve(folder, 'cache'));
+  const { dist, cache } = bankFolders(folder);
+  return buildInto(resolve(fixturesDir, name), dist, cache);
 }
 
 /**
@@ -176,7 +183,8 @@ export async function startSharedJobs(run: string): Promise<void> {
   const builds = SHARED_BANKS.map(async (name) => {
     const folder = resolve(run, name);
     if (!takeJob(folder)) return;
-    publish(folder, await buildIntoLater(resolve(fixturesDir, name), resolve(folder, 'dist'), resolve(folder, 'cache')));
+    const { dist, cache } = bankFolders(folder);
+    publish(folder, await buildIntoLater(resolve(fixturesDir, name), dist, cache));
   });
   const bench = (async () => {
     const folder = resolve(run, BENCH_JOB);
