@@ -45,9 +45,17 @@ function vnuJarPath(): string {
   return require.resolve('vnu-jar/build/dist/vnu.jar');
 }
 
+/**
+ * A run of a few seconds spends most of its CPU compiling the checker's hot code a second time
+ * with the optimising JIT and on parallel GC threads; the quick JIT alone and the serial GC give
+ * the same report for less than half the CPU (measured over the published site: 10.1 → 4.2 s of
+ * CPU, 5.3 → 3.3 s of wall time).
+ */
+const SHORT_RUN_JVM = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
+
 /** Runs the checker over every HTML file under `siteDir`. Throws when Java cannot run. */
 export function checkHtml(siteDir: string, java = process.env.JAVA ?? 'java'): VnuProblem[] {
-  const run = spawnSync(java, ['-Xss8m', '-jar', vnuJarPath(), '--format', 'json', '--skip-non-html', siteDir], {
+  const run = spawnSync(java, ['-Xss8m', ...SHORT_RUN_JVM, '-jar', vnuJarPath(), '--format', 'json', '--skip-non-html', siteDir], {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
