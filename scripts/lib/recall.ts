@@ -11,7 +11,7 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serveStatic } from '../../tests/helpers/server.ts';
+import { serveStatic } from './static-server.ts';
 import { configure, searchPages, type PagefindApi, type Search } from '../../src/lib/search/pagefind-client.ts';
 import type { SynonymIndex } from '../../src/lib/search/synonyms.ts';
 

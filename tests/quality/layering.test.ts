@@ -1,0 +1,92 @@
+/**
+ * The project's layers import in one direction: the site (src/, astro.config.mjs) imports only
+ * itself; the tooling (scripts/) imports the site and itself; tests import anything. A script
+ * that imported a test helper would tie `npm run bench` or `npm run build` to the test folder
+ * (and back again, since tests import scripts). This reads every source file's imports, static
+ * and dynamic, and resolves each relative one to the top-level folder it lands in.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../helpers/paths.ts';
+
+type Layer = 'src' | 'scripts' | 'tests';
+
+/** What each layer may import, besides packages. */
+const ALLOWED: Record<Layer, readonly Layer[]> = {
+  src: ['src'],
+  scripts: ['src', 'scripts'],
+  tests: ['src', 'scripts', 'tests'],
+};
+
+/** The specifiers of a module's imports and re-exports, static and dynamic (`import('…')`). */
+function importSpecifiers(code: string): string[] {
+  const found: string[] = [];
+  for (const m of code.matchAll(/(?:^|[\s;}])(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g)) found.push(m[1] ?? '');
+  for (const m of code.matchAll(/(?:^|[\s;])import\s*['"]([^'"]+)['"]/g)) found.push(m[1] ?? '');
+  for (const m of code.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) found.push(m[1] ?? '');
+  return found;
+}
+
+/** The layer a project path belongs to (`src/lib/x.ts` → `src`), or undefined outside them. */
+function layerOf(path: string): Layer | undefined {
+  const top = relative(projectRoot, path).split(/[\\/]/)[0];
+  if (top === 'src' || top === 'scripts' || top === 'tests') return top;
+  // The Astro config is part of the site: it is loaded by every build.
+  if (relative(projectRoot, path) === 'astro.config.mjs') return 'src';
+  return undefined;
+}
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(resolve(projectRoot, folder), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.(ts|mts|mjs|js|astro)$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+/** Imports that cross into a layer their file may not import: `file: specifier → layer/`. */
+function crossings(files: readonly { path: string; code: string }[]): string[] {
+  const wrong: string[] = [];
+  for (const { path, code } of files) {
+    const own = layerOf(path);
+    if (!own) continue;
+    for (const specifier of importSpecifiers(code)) {
+      if (!specifier.startsWith('.')) continue;
+      const target = layerOf(resolve(dirname(path), specifier));
+      if (target && !ALLOWED[own].includes(target)) wrong.push(`${relative(projectRoot, path)}: ${specifier} → ${target}/`);
+    }
+  }
+  return wrong;
+}
+
+describe('the direction of imports', () => {
+  it('finds static, dynamic and re-exported imports, and no import in a string or a comment word', () => {
+    const code = [
+      "import { a } from '../a.ts';",
+      "import type { B } from './b.ts';",
+      "export { c } from '../../c.ts';",
+      "import './side-effect.css';",
+      "const d = await import('../d.ts');",
+      'import {\n  e,\n  f,\n} from "../ef.ts";',
+      "// the text «imported from the report» is no import",
+    ].join('\n');
+    expect(importSpecifiers(code)).toEqual(['../a.ts', './b.ts', '../../c.ts', '../ef.ts', './side-effect.css', '../d.ts']);
+  });
+
+  it('flags a script that imports a test helper and a site module that imports a script, and nothing else', () => {
+    const at = (path: string, code: string) => ({ path: resolve(projectRoot, path), code });
+    expect(
+      crossings([
+        at('scripts/lib/recall.ts', "import { serveStatic } from '../../tests/helpers/server.ts';\nimport { configure } from '../../src/lib/search/pagefind-client.ts';"),
+        at('src/lib/format.ts', "const weigh = await import('../../scripts/lib/weigh.ts');"),
+        at('src/pages/index.astro', "---\nimport Base from '../layouts/Base.astro';\nimport { z } from 'astro/zod';\n---"),
+        at('tests/quality/x.test.ts', "import { weigh } from '../../scripts/lib/weigh.ts';"),
+      ]),
+    ).toEqual(['scripts/lib/recall.ts: ../../tests/helpers/server.ts → tests/', 'src/lib/format.ts: ../../scripts/lib/weigh.ts → scripts/']);
+  });
+
+  it('src/ and astro.config.mjs import only the site; scripts/ import no test', () => {
+    const files = [...sourceFiles('src'), ...sourceFiles('scripts'), resolve(projectRoot, 'astro.config.mjs')];
+    expect(files.length).toBeGreaterThan(50);
+    expect(crossings(files.map((path) => ({ path, code: readFileSync(path, 'utf8') })))).toEqual([]);
+  });
+});
