@@ -14,7 +14,7 @@
  */
 
 /** A page written (or kept) by this build, as its line reports it. */
-export interface WrittenPage {
+interface WrittenPage {
   /** Path from the site's root, as Astro prints it: `/practices/a/b/index.html`. */
   page: string;
   /** Taken from Astro's cache (`restored` / `cached`) rather than rendered. */

@@ -215,7 +215,7 @@ function practiceMdx(spec: PracticeSpec, random: Random, topics: number, withCom
   ].join('\n');
 }
 
-export interface SyntheticBank {
+interface SyntheticBank {
   root: string;
   practices: number;
   /** Files of practices, relative to `root`, in generation order. */

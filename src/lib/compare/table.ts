@@ -13,10 +13,10 @@ import { typesetText } from '../typeset-text.ts';
 import { perCapita, populationFor, type PerCapita } from './per-capita.ts';
 import type { CompareMetric, CompareRecord } from './record.ts';
 
-export type ComparisonGroupKey = 'place' | 'practice' | 'metrics' | 'money' | 'transfer';
+type ComparisonGroupKey = 'place' | 'practice' | 'metrics' | 'money' | 'transfer';
 
 /** The rows that are not figures, by key (`metric:<kind>` rows take `metricKind`). */
-export type ComparisonRowKey =
+type ComparisonRowKey =
   | 'city' | 'population' | 'district' | 'years' | 'status' | 'programme' | 'topics' | 'operator' | 'partners'
   | 'transferability' | 'contact' | 'source' | 'adaptedFrom' | 'adoptedBy';
 

@@ -292,7 +292,7 @@ const withoutSortKeys = (html: string) => html.replace(SORT_ATTRIBUTE, '');
  * meta and sort keys exactly as from the page (SearchMeta.astro prints them as empty spans),
  * with every filter key prefixed (`catalogueKey`).
  */
-export function catalogueRecord(html: string): string | undefined {
+function catalogueRecord(html: string): string | undefined {
   if (!html.includes('data-pagefind-filter="type:practice"')) return undefined;
   const title = /<h1[\s>][\s\S]*?<\/h1>/.exec(html)?.[0];
   if (!title) return undefined;

@@ -35,7 +35,7 @@ export function fill(template: string, values: Record<string, string | number>):
 }
 
 /** Quotes a title in «ёлочки» unless it already has quotes of its own. */
-export function quoteOnce(title: string): string {
+function quoteOnce(title: string): string {
   return /[«»"„“]/.test(title) ? title : `«${title}»`;
 }
 

@@ -29,7 +29,7 @@ interface IncrementalManifest {
 }
 
 /** Output files (relative to the output folder, '/'-separated) the manifest records. */
-export function manifestOutputs(manifestFile: string): Set<string> {
+function manifestOutputs(manifestFile: string): Set<string> {
   let manifest: IncrementalManifest;
   try {
     manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as IncrementalManifest;

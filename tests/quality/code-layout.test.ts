@@ -1,9 +1,14 @@
 /**
+ * Two rules of the code's layout that review alone would let slip.
+ *
  * The project's layers import in one direction: the site (src/, astro.config.mjs) imports only
  * itself; the tooling (scripts/) imports the site and itself; tests import anything. A script
  * that imported a test helper would tie `npm run bench` or `npm run build` to the test folder
- * (and back again, since tests import scripts). This reads every source file's imports, static
- * and dynamic, and resolves each relative one to the top-level folder it lands in.
+ * (and back again, since tests import scripts). Every source file's imports, static and dynamic,
+ * are read and each relative one is resolved to the top-level folder it lands in.
+ *
+ * A module of src/ or scripts/ exports only what another file uses: an export nobody imports is
+ * an API nobody keeps up. Names Astro itself looks up in a page or the middleware are exempt.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -35,6 +40,30 @@ function layerOf(path: string): Layer | undefined {
   // The Astro config is part of the site: it is loaded by every build.
   if (relative(projectRoot, path) === 'astro.config.mjs') return 'src';
   return undefined;
+}
+
+/** The names a module declares with `export const|function|class|interface|type|enum …`. */
+function exportedNames(code: string): string[] {
+  return [...code.matchAll(/^export\s+(?:default\s+)?(?:async\s+)?(?:const|let|function\*?|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm)].map((m) => m[1] ?? '');
+}
+
+/** What Astro reads from a page, an endpoint, the middleware or the content config by name. */
+const ASTRO_ENTRY_NAMES = new Set(['getStaticPaths', 'GET', 'prerender', 'onRequest', 'collections', 'partial']);
+
+/** Exports of src/ and scripts/ modules that no other file mentions: `file: name`. */
+function unusedExports(files: readonly { path: string; code: string }[]): string[] {
+  const withoutComments = files.map(({ path, code }) => ({ path, code: code.replace(/\/\*[\s\S]*?\*\/|(?<![:'"`\w])\/\/.*$/gm, '') }));
+  const unused: string[] = [];
+  for (const { path, code } of withoutComments) {
+    const layer = layerOf(path);
+    if (layer !== 'src' && layer !== 'scripts') continue;
+    for (const name of exportedNames(code)) {
+      if (ASTRO_ENTRY_NAMES.has(name)) continue;
+      const word = new RegExp(`(?<![\\w$])${name.replaceAll('$', '\\$')}(?![\\w$])`);
+      if (!withoutComments.some((other) => other.path !== path && word.test(other.code))) unused.push(`${relative(projectRoot, path)}: ${name}`);
+    }
+  }
+  return unused;
 }
 
 function sourceFiles(folder: string): string[] {
@@ -88,5 +117,25 @@ describe('the direction of imports', () => {
     const files = [...sourceFiles('src'), ...sourceFiles('scripts'), resolve(projectRoot, 'astro.config.mjs')];
     expect(files.length).toBeGreaterThan(50);
     expect(crossings(files.map((path) => ({ path, code: readFileSync(path, 'utf8') })))).toEqual([]);
+  });
+});
+
+describe('exports', () => {
+  const at = (path: string, code: string) => ({ path: resolve(projectRoot, path), code });
+
+  it('names an export that no other file uses, and not one used elsewhere, mentioned only in a comment, or read by Astro', () => {
+    expect(
+      unusedExports([
+        at('src/lib/a.ts', 'export function usedElsewhere() {}\nexport const onlyInAComment = 1;\nexport interface Lonely { x: number }\nfunction notExported() {}'),
+        at('src/lib/b.ts', "import { usedElsewhere } from './a.ts';\n// onlyInAComment is mentioned here, which is no use\n/* Lonely too */"),
+        at('src/pages/x.astro', '---\nexport async function getStaticPaths() { return []; }\n---'),
+        at('tests/x.test.ts', 'export function helperOfATest() {}'),
+      ]),
+    ).toEqual(['src/lib/a.ts: onlyInAComment', 'src/lib/a.ts: Lonely']);
+  });
+
+  it('of src/ and scripts/ are each used by another file of the project', () => {
+    const files = [...sourceFiles('src'), ...sourceFiles('scripts'), ...sourceFiles('tests'), resolve(projectRoot, 'astro.config.mjs')];
+    expect(unusedExports(files.map((path) => ({ path, code: readFileSync(path, 'utf8') })))).toEqual([]);
   });
 });
