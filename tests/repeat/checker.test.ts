@@ -6,7 +6,9 @@
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'astro/zod';
 import { checkBank } from '../../src/lib/content/checks/index.ts';
+import { schemaKeyOf } from '../../src/lib/content/checks/entry-cache.ts';
 import { formatProblemWithRule } from '../../src/lib/content/problems.ts';
 import { fileEditor } from '../helpers/edit-file.ts';
 import { fixturesDir, projectRoot, testOut } from '../helpers/paths.ts';
@@ -122,5 +124,33 @@ describe('completeness in the checker', () => {
     const own = problems().filter((p) => p.file.endsWith(testograd));
     expect(own.map((p) => p.severity)).toEqual(['warning']);
     expect(own[0]?.message).toContain('не хватает: контактное лицо, телефон или почта, подтверждение города');
+  });
+});
+
+describe('the check a build runs (with a cache file)', () => {
+  const city = 'cities/testograd.yaml';
+  const file = `${shown}/${city}`;
+  const key = schemaKeyOf('cities', undefined);
+  /** A schema that refuses everything: a result that passes it was validated by the check, not here. */
+  const refusing = z.never();
+
+  it('hands each published file it validated to the loader once; after that the loader validates it itself', () => {
+    const cacheFile = resolve(testOut, 'repeat-checker/handover-cache');
+    rmSync(cacheFile, { force: true });
+    const { validated } = checkBank({ projectRoot, contentRoot: bank, cacheFile });
+    const source = readFileSync(resolve(bank, city), 'utf8');
+    const first = validated.take(file, source, refusing, key);
+    expect(first.problems).toEqual([]);
+    expect(first.data).toMatchObject({ name: { nominative: 'Тестоград' } });
+    expect(validated.take(file, source, refusing, key).problems).not.toEqual([]);
+  });
+
+  it('hands over nothing for other contents, and nothing at all without a cache file (npm run check)', () => {
+    const cacheFile = resolve(testOut, 'repeat-checker/handover-cache');
+    rmSync(cacheFile, { force: true });
+    const source = readFileSync(resolve(bank, city), 'utf8');
+    const { validated } = checkBank({ projectRoot, contentRoot: bank, cacheFile });
+    expect(validated.take(file, `${source}\n# edited after the check\n`, refusing, key).problems).not.toEqual([]);
+    expect(checkBank({ projectRoot, contentRoot: bank }).validated.take(file, source, refusing, key).problems).not.toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { checkBankOnce } from './checks/index.ts';
 import { ContentError, formatProblemWithRule, type ContentProblem } from './problems.ts';
 import { RENDERER_VERSION } from './safe-mdx.ts';
 import { libraryVersions } from './library-versions.ts';
-import { schemaKeyOf, takeValidated } from './checks/entry-cache.ts';
+import { schemaKeyOf } from './checks/entry-cache.ts';
 import { BODY_KEY, SECTIONS_KEY, bodyFileOf, pruneBodies, sectionsFileOf, writeBody } from './body-file.ts';
 import { renderOptionsOf } from './checks/check-bank.ts';
 import { ContentFileError, listContentFiles, readContentFile } from './content-files.ts';
@@ -77,7 +77,7 @@ export function bankLoader(options: BankLoaderOptions): Loader {
       if (sectionsFile) keptBodies.add(sectionsFile);
       if (store.get(id)?.digest === digest && (!bodyFile || existsSync(bodyFile)) && (!sectionsFile || existsSync(sectionsFile))) continue;
       // The bank check above has usually validated and rendered this very file already.
-      const entry = takeValidated(filePath, source, options.schema, schemaKey, renderOptions);
+      const entry = report.validated.take(filePath, source, options.schema, schemaKey, renderOptions);
       const extra = entry.data === undefined ? [] : options.checkEntry?.(id, entry.data, entry.lineOf) ?? [];
       const found = [...entry.problems, ...extra.map((p) => ({ ...p, file: filePath, severity: 'error' as const }))];
       if (found.length || entry.data === undefined) {

@@ -18,7 +18,7 @@ import {
   type KnownIds,
 } from '../schema.ts';
 import { validateEntry } from '../validate.ts';
-import { entryKey, forgetOffered, lazyLineOf, lineKey, offerValidated, readEntryCache, schemaKeyOf, slim, writeEntryCache, type SlimEntry } from './entry-cache.ts';
+import { ValidatedEntries, entryKey, lazyLineOf, lineKey, readEntryCache, schemaKeyOf, slim, writeEntryCache, type SlimEntry } from './entry-cache.ts';
 import { knownIdsDigest, readKnownIds } from '../vocabulary.ts';
 import { normaliseForSearch } from './figures.ts';
 import { MAX_SLUG_LENGTH, SLUG_PATTERN, type RuleId } from './rules.ts';
@@ -60,6 +60,11 @@ export interface BankReport {
   problems: ContentProblem[];
   /** Content files read. */
   files: number;
+  /**
+   * The full results of the published files this check validated, for the build's loaders to
+   * take (only a check with a `cacheFile`, the build's, keeps them; otherwise it is empty).
+   */
+  validated: ValidatedEntries;
 }
 
 export function checkBank(options: CheckOptions): BankReport {
@@ -143,7 +148,7 @@ export function checkBank(options: CheckOptions): BankReport {
   // A draft may point to other drafts (an imported submission and the practices drawn from it).
   const draftSchemas = schemas(withDrafts);
   const vocabulary = { published: knownIdsDigest(known), drafts: knownIdsDigest(withDrafts) };
-  if (options.cacheFile) forgetOffered();
+  const validated = new ValidatedEntries();
   const previous = readEntryCache(options.cacheFile);
   const kept = new Map<string, SlimEntry>();
   for (const c of candidates) {
@@ -174,7 +179,7 @@ export function checkBank(options: CheckOptions): BankReport {
         continue;
       }
       // Only a build (which keeps a cache) has loaders to take the full result.
-      if (!c.draft && options.cacheFile) offerValidated(key, { ...full, lineOf });
+      if (!c.draft && options.cacheFile) validated.offer(key, { ...full, lineOf });
       // The completeness warning (step 3) asks for this line: answered while the parse is at hand.
       const warned = c.collection === 'practices' && full.problems.length === 0 ? completenessField(full.data) : undefined;
       if (warned) lines[lineKey(warned.split('.'))] = full.lineOf(warned.split('.'));
@@ -223,7 +228,7 @@ export function checkBank(options: CheckOptions): BankReport {
   // Now that the cross-file checks have asked for their line numbers.
   writeEntryCache(options.cacheFile, kept);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { problems, files: candidates.length };
+  return { problems, files: candidates.length, validated };
 }
 
 /** Submissions are also rendered section by section, for the questionnaire page. */

@@ -6,8 +6,9 @@
  * and HTML for the entries Astro's store does not have yet. Without sharing, a cold build would
  * render every file twice, and a rebuild would re-render the whole bank for the check alone.
  *
- * - In process: the full result (with HTML) of a file validated by the check is kept until the
- *   loader takes it (`takeValidated`), then dropped, so the HTML is held once.
+ * - In process: the full result (with HTML) of a file validated by the check travels with the
+ *   check's report (`ValidatedEntries`) until the loader takes it, then is dropped, so the HTML
+ *   is held once.
  * - Between builds: a slim result (data, problems, links, images, plain text; no HTML) is
  *   written to the Astro cache folder, keyed by the file's name, its contents, the schema it was
  *   checked against (collection + vocabulary), RENDERER_VERSION, the versions of satteri,
@@ -67,31 +68,30 @@ export function entryKey(file: string, source: string, schemaKey: string): strin
 /** Which schema a file is checked against: its collection and the vocabulary references are checked by. */
 export const schemaKeyOf = (collection: string, vocabularyDigest: string | undefined) => `${collection}|${vocabularyDigest ?? ''}`;
 
-/** Full results validated by the check, waiting for the loader. */
-const pending = new Map<string, ValidatedEntry<unknown>>();
-
-/** Remembers a full result for the loader of the same build. */
-export function offerValidated(key: string, entry: ValidatedEntry<unknown>): void {
-  pending.set(key, entry);
-}
-
-/** Drops results no loader took (a new check of the bank replaces them). */
-export function forgetOffered(): void {
-  pending.clear();
-}
-
 /**
- * The loader's way to validate a file: the check's result when it already made one for the same
- * contents and schema (then forgotten, the loader keeps the HTML in Astro's store), else a fresh one.
+ * Full results (with their HTML) that one whole-bank check validated, handed to the build's
+ * loaders with the check's report, so a loader need not validate and render the same file
+ * again. Each is taken once, then dropped: the loader keeps the HTML in Astro's store, and the
+ * HTML is held once.
  */
-export function takeValidated<S extends z.ZodType>(file: string, source: string, schema: S, schemaKey: string, options: RenderOptions = {}): ValidatedEntry<z.output<S>> {
-  const key = entryKey(file, source, schemaKey);
-  const ready = pending.get(key);
-  if (ready) {
-    pending.delete(key);
-    return ready as ValidatedEntry<z.output<S>>;
+export class ValidatedEntries {
+  readonly #byKey = new Map<string, ValidatedEntry<unknown>>();
+
+  /** Keeps a full result under its `entryKey`. */
+  offer(key: string, entry: ValidatedEntry<unknown>): void {
+    this.#byKey.set(key, entry);
   }
-  return validateEntry(file, source, schema, options);
+
+  /** The check's result for the same contents and schema, if it made one, else a fresh validation. */
+  take<S extends z.ZodType>(file: string, source: string, schema: S, schemaKey: string, options: RenderOptions = {}): ValidatedEntry<z.output<S>> {
+    const key = entryKey(file, source, schemaKey);
+    const ready = this.#byKey.get(key);
+    if (ready) {
+      this.#byKey.delete(key);
+      return ready as ValidatedEntry<z.output<S>>;
+    }
+    return validateEntry(file, source, schema, options);
+  }
 }
 
 /** How `lazyLineOf` names a field path among the lines it keeps. */

@@ -12,7 +12,12 @@ import { checkBank, type BankReport, type CheckOptions } from './check-bank.ts';
 export { checkBank, type BankReport, type CheckOptions } from './check-bank.ts';
 export { RULES, PLACEHOLDER, type RuleId } from './rules.ts';
 
-const cache = new Map<string, BankReport>();
+/**
+ * The last check, for the other collections of the same build. One is enough: every loader of a
+ * build asks about the same bank, and under `astro dev` an edit makes a new state, whose check
+ * replaces the old one (and the HTML of the old one's results no loader took).
+ */
+let last: { key: string; report: BankReport } | undefined;
 
 /**
  * A fingerprint of every file in the bank and of the routes links are checked against. Names,
@@ -35,12 +40,16 @@ function stateOf(options: CheckOptions): string {
   return hash.digest('hex');
 }
 
-/** `checkBank`, computed once for a given state of the files; returns whether it is new. */
+/**
+ * `checkBank`, computed once for a given state of the files; returns whether it is new. Its
+ * report carries the validated files the loaders take (`report.validated`).
+ */
 export function checkBankOnce(options: CheckOptions): { report: BankReport; fresh: boolean } {
   const key = `${options.projectRoot}\n${options.contentRoot}\n${options.cacheFile ?? ''}\n${stateOf(options)}`;
-  const cached = cache.get(key);
-  if (cached) return { report: cached, fresh: false };
+  if (last?.key === key) return { report: last.report, fresh: false };
+  // Dropped before the new check runs, so two banks' HTML is never held at once.
+  last = undefined;
   const report = checkBank(options);
-  cache.set(key, report);
+  last = { key, report };
   return { report, fresh: true };
 }
