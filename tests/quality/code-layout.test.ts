@@ -66,11 +66,21 @@ function unusedExports(files: readonly { path: string; code: string }[]): string
   return unused;
 }
 
-function sourceFiles(folder: string): string[] {
-  return readdirSync(resolve(projectRoot, folder), { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && /\.(ts|mts|mjs|js|astro)$/.test(e.name))
-    .map((e) => join(e.parentPath, e.name));
+/** Generated or fixture folders of tests/: built sites and banks, no project code. */
+const NOT_CODE = [resolve(projectRoot, 'tests/.out'), resolve(projectRoot, 'tests/fixtures')];
+
+/** The project's code files in these folders (and astro.config.mjs), with their text. */
+function projectFiles(...folders: string[]): { path: string; code: string }[] {
+  const paths = folders.flatMap((folder) =>
+    readdirSync(resolve(projectRoot, folder), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && /\.(ts|mts|mjs|js|astro)$/.test(e.name) && !NOT_CODE.some((skipped) => e.parentPath.startsWith(skipped)))
+      .map((e) => join(e.parentPath, e.name)),
+  );
+  return [...paths, resolve(projectRoot, 'astro.config.mjs')].map((path) => ({ path, code: readFileSync(path, 'utf8') }));
 }
+
+/** A file given by its project path and text, for the tests of the rules themselves. */
+const at = (path: string, code: string) => ({ path: resolve(projectRoot, path), code });
 
 /** Imports that cross into a layer their file may not import: `file: specifier → layer/`. */
 function crossings(files: readonly { path: string; code: string }[]): string[] {
@@ -102,7 +112,6 @@ describe('the direction of imports', () => {
   });
 
   it('flags a script that imports a test helper and a site module that imports a script, and nothing else', () => {
-    const at = (path: string, code: string) => ({ path: resolve(projectRoot, path), code });
     expect(
       crossings([
         at('scripts/lib/recall.ts', "import { serveStatic } from '../../tests/helpers/server.ts';\nimport { configure } from '../../src/lib/search/pagefind-client.ts';"),
@@ -114,15 +123,13 @@ describe('the direction of imports', () => {
   });
 
   it('src/ and astro.config.mjs import only the site; scripts/ import no test', () => {
-    const files = [...sourceFiles('src'), ...sourceFiles('scripts'), resolve(projectRoot, 'astro.config.mjs')];
+    const files = projectFiles('src', 'scripts');
     expect(files.length).toBeGreaterThan(50);
-    expect(crossings(files.map((path) => ({ path, code: readFileSync(path, 'utf8') })))).toEqual([]);
+    expect(crossings(files)).toEqual([]);
   });
 });
 
 describe('exports', () => {
-  const at = (path: string, code: string) => ({ path: resolve(projectRoot, path), code });
-
   it('names an export that no other file uses, and not one used elsewhere, mentioned only in a comment, or read by Astro', () => {
     expect(
       unusedExports([
@@ -135,7 +142,6 @@ describe('exports', () => {
   });
 
   it('of src/ and scripts/ are each used by another file of the project', () => {
-    const files = [...sourceFiles('src'), ...sourceFiles('scripts'), ...sourceFiles('tests'), resolve(projectRoot, 'astro.config.mjs')];
-    expect(unusedExports(files.map((path) => ({ path, code: readFileSync(path, 'utf8') })))).toEqual([]);
+    expect(unusedExports(projectFiles('src', 'scripts', 'tests'))).toEqual([]);
   });
 });
