@@ -109,6 +109,14 @@ function checkDiscovery(name: string, dist: () => string, bank: SourceBank) {
         expect(document.querySelector('meta[property="og:title"]')?.getAttribute('content')).toBe(practice.title);
       }
     });
+
+    it('and no other page is, not even the lists under /practices/ (a year, the whole list, page 2)', () => {
+      const practicePages = new Set(bank.published.map((practice) => `practices/${practice.id}/index.html`));
+      const others = globSync('**/*.html', { cwd: dist() }).filter((file) => !isAdmin(file) && !practicePages.has(file));
+      expect(others.filter((file) => file.startsWith('practices/')).length, 'list pages under /practices/').toBeGreaterThan(1);
+      const articles = others.filter((file) => /<meta property="og:type" content="article"/.test(readFileSync(resolve(dist(), file), 'utf8')));
+      expect(articles).toEqual([]);
+    });
   });
 
   describe(`${name}: «Подписаться» on topic and city pages`, () => {
