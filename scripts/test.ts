@@ -16,7 +16,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
-// Every Node process of the run (the suite's workers, one per test file, and each build or script
+// Every Node process of the run (the suite's test workers, and each build or script
 // a test starts) loads much the same code: Vitest, Vite, Astro, linkedom, playwright-core. With
 // one compile cache for them all, a process takes V8's compiled code from it instead of compiling
 // that code again (Astro's own command already keeps one, in the system's temporary folder).
