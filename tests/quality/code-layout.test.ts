@@ -69,13 +69,19 @@ function unusedExports(files: readonly { path: string; code: string }[]): string
 /** Generated or fixture folders of tests/: built sites and banks, no project code. */
 const NOT_CODE = [resolve(projectRoot, 'tests/.out'), resolve(projectRoot, 'tests/fixtures')];
 
+/** Code files under `dir`, never entering a NOT_CODE folder (tests/.out holds whole built sites). */
+function codeFilesUnder(dir: string): string[] {
+  if (NOT_CODE.includes(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return codeFilesUnder(path);
+    return e.isFile() && /\.(ts|mts|mjs|js|astro)$/.test(e.name) ? [path] : [];
+  });
+}
+
 /** The project's code files in these folders (and astro.config.mjs), with their text. */
 function projectFiles(...folders: string[]): { path: string; code: string }[] {
-  const paths = folders.flatMap((folder) =>
-    readdirSync(resolve(projectRoot, folder), { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && /\.(ts|mts|mjs|js|astro)$/.test(e.name) && !NOT_CODE.some((skipped) => e.parentPath.startsWith(skipped)))
-      .map((e) => join(e.parentPath, e.name)),
-  );
+  const paths = folders.flatMap((folder) => codeFilesUnder(resolve(projectRoot, folder)));
   return [...paths, resolve(projectRoot, 'astro.config.mjs')].map((path) => ({ path, code: readFileSync(path, 'utf8') }));
 }
 
