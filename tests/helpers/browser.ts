@@ -8,7 +8,9 @@
  * starts a Chromium of its own.
  */
 import { chromium, type Browser, type Download, type Page } from 'playwright-core';
-import axe from 'axe-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type axe from 'axe-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { launchBrowser as startChromium, openPage, type WatchedPage } from '../../scripts/lib/browser.ts';
 import { requireBuilt } from './build-bank.ts';
@@ -41,6 +43,19 @@ export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'] as const;
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /**
+ * axe-core's minified build, the same release as its `axe.js` (whose text the package exports as
+ * `axe.source`). Each checked document receives it over DevTools and compiles it: at 0.65 MB
+ * instead of 1.48 MB that costs Chromium about 0.23 s of CPU a page instead of 0.34 s (measured
+ * over 15 loads of a practice page each). Read once per test file, and only by files that run axe;
+ * Node never loads axe itself.
+ */
+let axeMinified: string | undefined;
+function axeSource(): string {
+  axeMinified ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  return axeMinified;
+}
+
+/**
  * Runs axe-core in the page and returns WCAG 2.1 A/AA violations: of every such rule, or only of
  * `COLOUR_RULES` (`{ rules: 'colour' }`, for a page checked in full in the other colour scheme);
  * in the whole document, or only inside the elements matching `within` (a CSS selector).
@@ -48,7 +63,7 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 export async function axeViolations(page: Page, options: { rules?: 'all' | 'colour'; within?: string } = {}): Promise<{ id: string; help: string; nodes: string[] }[]> {
   // Evaluated through DevTools rather than a <script> tag, so the page's CSP still applies to it;
   // once per document (a page checked in both colour schemes keeps it).
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource());
   const runOnly = options.rules === 'colour' ? { type: 'rule', values: [...COLOUR_RULES] } : { type: 'tag', values: WCAG_TAGS };
   const result = await page.evaluate(
     async ({ only, within }) => {
