@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { axeViolations, loadOnce, openPage, siteInBrowser, type WatchedPage } from '../helpers/browser.ts';
+import { axeViolations, loadOnce, openPage, siteInBrowser, tabPool, type WatchedPage } from '../helpers/browser.ts';
 import { publishedDist, testOut } from '../helpers/paths.ts';
 import { PAGE_KINDS } from './page-kinds.ts';
 import { PHONE, phoneFit } from './phone-fit.ts';
@@ -20,11 +20,14 @@ const shots = resolve(testOut, 'phone');
 mkdirSync(shots, { recursive: true });
 
 const SCHEMES = ['light', 'dark'] as const;
-/** A desktop and a phone: layouts differ (the comparison is stacked on a phone), so both are checked. */
+/**
+ * A desktop and a phone: layouts differ (the comparison is stacked on a phone), so both are checked.
+ * Each width has its tabs, moved from page kind to page kind (`tabPool`, helpers/browser.ts).
+ */
 const WIDTHS = [
   { name: '1366 px', viewport: { width: 1366, height: 900 }, isMobile: false, phone: false },
   { name: '390 px', ...PHONE, phone: true },
-] as const;
+].map((width) => ({ ...width, tabs: tabPool(site, { colorScheme: 'light', viewport: width.viewport, isMobile: width.isMobile }) }));
 
 /**
  * Each page is loaded once per width, in the light scheme, and checked in both schemes: the dark
@@ -44,12 +47,11 @@ const WIDTHS = [
  */
 describe.concurrent.each(PAGE_KINDS)('$kind ($path)', (kind) => {
   describe.each(WIDTHS)('$name', { concurrent: false }, (width) => {
-    const load = loadOnce(async () => {
-      const watched = await openPage(site.browser, { colorScheme: 'light', viewport: width.viewport, isMobile: width.isMobile });
+    const load = loadOnce(width.tabs, async (watched) => {
       const response = await watched.page.goto(`${site.server.url}${kind.path}`);
       await watched.page.waitForLoadState('networkidle');
       await kind.ready?.(watched.page);
-      return { watched, status: response?.status() };
+      return { status: response?.status() };
     });
 
     it.for(SCHEMES)(`passes axe (every rule in light, the colour rules in dark), asks nothing of other hosts and logs no error (but a 404 page’s own status) in the %s scheme at ${width.name}`, async (colorScheme, { expect }) => {

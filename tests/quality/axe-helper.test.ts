@@ -4,7 +4,7 @@
  * reported would pass them all: here it must name the violations of a page made to have them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { axeViolations, launchBrowser, openPage } from '../helpers/browser.ts';
 
 /** Grey on white (about 1.6:1), an image without alt text, and a button without a name. */
@@ -12,7 +12,7 @@ const FLAWED_PAGE = `<!doctype html><html lang="ru"><head><title>Проверк�
   <h1>Страница с ошибками</h1>
   <p id="faint" style="color: #ccc; background: #fff">Бледный текст</p>
   <img id="no-alt" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="10" height="10">
-  <section id="named"><button id="no-name" type="button"></button></section>
+  <section id="scope"><button id="no-name" type="button"></button></section>
 </main></body></html>`;
 
 describe('axeViolations', () => {
@@ -22,16 +22,19 @@ describe('axeViolations', () => {
   });
   afterAll(async () => browser?.close());
 
-  async function flawedPage(colorScheme: 'light' | 'dark' = 'light') {
-    const watched = await openPage(browser, { colorScheme });
-    await watched.page.setContent(FLAWED_PAGE);
-    return watched;
+  /** Runs `check` on the flawed page in a context of its own, closed whatever happens. */
+  async function onFlawedPage<T>(check: (page: Page) => Promise<T>): Promise<T> {
+    const { page, context } = await openPage(browser);
+    try {
+      await page.setContent(FLAWED_PAGE);
+      return await check(page);
+    } finally {
+      await context.close();
+    }
   }
 
   it('names each WCAG violation of a page, with the element it is on', async () => {
-    const { page, context } = await flawedPage();
-    const found = await axeViolations(page);
-    await context.close();
+    const found = await onFlawedPage((page) => axeViolations(page));
     expect(Object.fromEntries(found.map((v) => [v.id, v.nodes]))).toMatchObject({
       'color-contrast': ['#faint'],
       'image-alt': ['#no-alt'],
@@ -40,16 +43,12 @@ describe('axeViolations', () => {
   });
 
   it('with the colour rules, reports the contrast and nothing else', async () => {
-    const { page, context } = await flawedPage('dark');
-    const found = await axeViolations(page, { rules: 'colour' });
-    await context.close();
+    const found = await onFlawedPage((page) => axeViolations(page, { rules: 'colour' }));
     expect(found.map((v) => v.id)).toEqual(['color-contrast']);
   });
 
   it('within a selector, reports only what is inside it', async () => {
-    const { page, context } = await flawedPage();
-    const found = await axeViolations(page, { within: '#named' });
-    await context.close();
+    const found = await onFlawedPage((page) => axeViolations(page, { within: '#scope' }));
     expect(found.map((v) => [v.id, v.nodes])).toEqual([['button-name', ['#no-name']]]);
   });
 });

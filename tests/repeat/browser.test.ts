@@ -7,7 +7,7 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { sharedBank } from '../helpers/shared-bank.ts';
-import { axeViolations, loadOnce, openPage, siteInBrowser } from '../helpers/browser.ts';
+import { axeViolations, loadOnce, openPage, siteInBrowser, tabPool } from '../helpers/browser.ts';
 import { present } from '../helpers/present.ts';
 
 const result = sharedBank('multi-city');
@@ -134,13 +134,10 @@ describe.concurrent('pages with the trail, the map layer and the request letter'
   // differ only in CSS, and in colours only, so the dark test runs axe's colour rules
   // (tests/helpers/README.md, «One page load, two colour schemes»). The pages are checked side
   // by side; the two schemes of one page, which share its load, one after the other.
+  const tabs = tabPool(site, { colorScheme: 'light' });
   for (const path of ['/cities/', '/cities/primersk/', '/practices/primersk/resource-centre/', '/practices/obrazcovsk/good-deeds-contest/', '/practices/complete/', '/collections/']) {
     describe(path, { concurrent: false }, () => {
-      const load = loadOnce(async () => {
-        const watched = await openPage(site.browser, { colorScheme: 'light' });
-        await watched.page.goto(`${site.server.url}${path}`);
-        return { watched };
-      });
+      const load = loadOnce(tabs, async (watched) => ({ response: await watched.page.goto(`${site.server.url}${path}`) }));
       for (const colorScheme of ['light', 'dark'] as const) {
         it(`passes axe in the ${colorScheme} scheme (${colorScheme === 'dark' ? 'the colour rules' : 'every rule'})`, async ({ expect }) => {
           const { watched } = await load();
