@@ -115,18 +115,26 @@ export function tabPool(site: SiteInBrowser, options: Parameters<typeof openPage
     },
     async give(watched) {
       // Storage is cleared from a document of the site; a tab left elsewhere (about:blank, an
-      // error page) would keep the site's, so it is closed instead of being handed out again.
-      if (new URL(watched.page.url()).origin !== new URL(site.server.url).origin) {
-        opened.splice(opened.indexOf(watched), 1);
-        await watched.context.close();
+      // error page) would keep the site's, and one that cannot be cleared is in a state no next
+      // block should inherit, so either is closed instead of being handed out again.
+      const cleared =
+        new URL(watched.page.url()).origin === new URL(site.server.url).origin &&
+        (await watched.page
+          .evaluate(() => {
+            localStorage.clear();
+            sessionStorage.clear();
+          })
+          .then(() => watched.page.emulateMedia({ media: null, colorScheme: null }))
+          .then(
+            () => true,
+            () => false,
+          ));
+      if (cleared) {
+        free.push(watched);
         return;
       }
-      await watched.page.evaluate(() => {
-        localStorage.clear();
-        sessionStorage.clear();
-      });
-      await watched.page.emulateMedia({ media: null, colorScheme: null });
-      free.push(watched);
+      opened.splice(opened.indexOf(watched), 1);
+      await watched.context.close();
     },
   };
 }
