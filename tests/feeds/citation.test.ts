@@ -6,13 +6,11 @@
  * axe too.
  */
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requireBuilt } from '../helpers/build-bank.ts';
-import { axeViolations, launchBrowser, openPage } from '../helpers/browser.ts';
+import { axeViolations, openPage, siteInBrowser, tabPool } from '../helpers/browser.ts';
 import { readPage, textOf } from '../helpers/html.ts';
 import { projectRoot, publishedDist } from '../helpers/paths.ts';
-import { serveStatic, type StaticServer } from '../helpers/server.ts';
 import { readSourceBank } from './content-files.ts';
 import { siteOf } from './site-of.ts';
 
@@ -37,24 +35,17 @@ describe('citation in the built HTML', () => {
 
 // The tests open pages of their own and run side by side.
 describe.concurrent('in a browser', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  const site = siteInBrowser(publishedDist);
+  // Each axe check of the blocks moves one tab between its pages and schemes; the two
+  // citation checks open their own (one grants the clipboard, one runs without JavaScript).
+  const tabs = tabPool(site);
   const path = `/practices/${practice.id}/`;
 
-  beforeAll(async () => {
-    server = await serveStatic(requireBuilt(publishedDist));
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('with JavaScript: fills in today’s date and copies the reference from the keyboard', async ({ expect }) => {
-    const watched = await openPage(browser);
-    await watched.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const watched = await openPage(site.browser);
+    await watched.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
     const { page } = watched;
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${site.server.url}${path}`);
     const accessed = page.locator('[data-accessed]');
     await expect.poll(() => accessed.textContent()).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
     const today = await page.evaluate(() => new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date()));
@@ -77,9 +68,9 @@ describe.concurrent('in a browser', () => {
   });
 
   it('without JavaScript: the reference is there to select, with the date to fill in, and no dead button', async ({ expect }) => {
-    const watched = await openPage(browser, { javaScript: false });
+    const watched = await openPage(site.browser, { javaScript: false });
     const { page } = watched;
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${site.server.url}${path}`);
     expect(await page.locator('[data-accessed]').textContent()).toBe('ДД.ММ.ГГГГ');
     expect(await page.locator('[data-copy]').isVisible()).toBe(false);
     const userSelect = await page.locator('[data-citation-text]').evaluate((el) => getComputedStyle(el).userSelect);
@@ -89,26 +80,34 @@ describe.concurrent('in a browser', () => {
 
   it('«Подписаться» on a topic and a city page is accessible in light and dark schemes', async ({ expect }) => {
     const topic = bank.published[0]?.topics[0] ?? '';
-    for (const colorScheme of ['light', 'dark'] as const) {
-      for (const pagePath of [`/topics/${topic}/`, `/cities/${practice.city}/`]) {
-        const watched = await openPage(browser, { colorScheme });
-        await watched.page.goto(`${server.url}${pagePath}`);
-        expect(await watched.page.locator('.subscribe a').isVisible(), pagePath).toBe(true);
-        expect(await axeViolations(watched.page, { within: '.subscribe' }), `${pagePath} ${colorScheme}`).toEqual([]);
-        expect(watched.consoleErrors, pagePath).toEqual([]);
-        await watched.context.close();
+    const watched = await tabs.take();
+    try {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await watched.page.emulateMedia({ colorScheme });
+        for (const pagePath of [`/topics/${topic}/`, `/cities/${practice.city}/`]) {
+          await watched.page.goto(`${site.server.url}${pagePath}`);
+          expect(await watched.page.locator('.subscribe a').isVisible(), pagePath).toBe(true);
+          expect(await axeViolations(watched.page, { within: '.subscribe' }), `${pagePath} ${colorScheme}`).toEqual([]);
+          expect(watched.consoleErrors, pagePath).toEqual([]);
+        }
       }
+    } finally {
+      await tabs.give(watched);
     }
   });
 
   it('the codebook page /data/ is accessible in light and dark schemes', async ({ expect }) => {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const watched = await openPage(browser, { colorScheme });
-      await watched.page.goto(`${server.url}/data/`);
-      expect(await axeViolations(watched.page, { within: 'main' }), colorScheme).toEqual([]);
-      expect(watched.consoleErrors).toEqual([]);
-      expect(watched.foreignRequests).toEqual([]);
-      await watched.context.close();
+    const watched = await tabs.take();
+    try {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await watched.page.emulateMedia({ colorScheme });
+        await watched.page.goto(`${site.server.url}/data/`);
+        expect(await axeViolations(watched.page, { within: 'main' }), colorScheme).toEqual([]);
+        expect(watched.consoleErrors).toEqual([]);
+        expect(watched.foreignRequests).toEqual([]);
+      }
+    } finally {
+      await tabs.give(watched);
     }
   });
 });

@@ -9,8 +9,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
-import { axeViolations, loadOnce, openPage, siteInBrowser, tabPool, type WatchedPage } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, loadOnce, siteInBrowser, tabPool } from '../helpers/browser.ts';
 import { publishedDist, testOut } from '../helpers/paths.ts';
 import { PAGE_KINDS } from './page-kinds.ts';
 import { PHONE, phoneFit } from './phone-fit.ts';
@@ -105,39 +105,45 @@ async function focusStyle(page: Page) {
 }
 
 describe('keyboard', () => {
-  let watched: WatchedPage;
-  afterAll(async () => watched?.context.close());
-
-  it.each(SCHEMES)('first Tab reaches a visible skip link, Enter moves focus to the content (%s)', async (colorScheme) => {
-    watched = await openPage(site.browser, { colorScheme });
-    const { page } = watched;
-    await page.goto(`${site.server.url}/practices/irkutsk/resource-centres/`);
-    await page.keyboard.press('Tab');
-    const skip = await focusStyle(page);
-    expect(skip).toMatchObject({ tag: 'a', className: 'skip-link', visible: true, inViewport: true });
-    await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('content');
-    expect(new URL(page.url()).hash).toBe('#content');
-    // The next Tab continues from the content, not from the header.
-    await page.keyboard.press('Tab');
-    const next = await page.evaluate(() => Boolean(document.activeElement?.closest('main')));
-    expect(next).toBe(true);
-    await watched.context.close();
-  });
-
-  it.each(SCHEMES)('every link and control tabbed to on the home page shows its focus (%s)', async (colorScheme) => {
-    watched = await openPage(site.browser, { colorScheme });
-    const { page } = watched;
-    await page.goto(`${site.server.url}/`);
-    const seen: string[] = [];
-    for (let i = 0; i < 12; i++) {
-      await page.keyboard.press('Tab');
-      const focused = await focusStyle(page);
-      if (!focused) break;
-      seen.push(`${focused.tag}.${focused.className}`);
-      expect(focused, `фокус на ${focused.tag}.${focused.className} не виден`).toMatchObject({ visible: true });
+  // One tab for the four checks, switched to each scheme (as in the checks above).
+  const tabs = tabPool(site);
+  async function inTab(colorScheme: (typeof SCHEMES)[number], path: string, check: (page: Page) => Promise<void>) {
+    const watched = await tabs.take();
+    try {
+      await watched.page.emulateMedia({ colorScheme });
+      await watched.page.goto(`${site.server.url}${path}`);
+      await check(watched.page);
+    } finally {
+      await tabs.give(watched);
     }
-    expect(seen.length).toBeGreaterThan(3);
-    await watched.context.close();
-  });
+  }
+
+  it.each(SCHEMES)('first Tab reaches a visible skip link, Enter moves focus to the content (%s)', (colorScheme) =>
+    inTab(colorScheme, '/practices/irkutsk/resource-centres/', async (page) => {
+      await page.keyboard.press('Tab');
+      const skip = await focusStyle(page);
+      expect(skip).toMatchObject({ tag: 'a', className: 'skip-link', visible: true, inViewport: true });
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('content');
+      expect(new URL(page.url()).hash).toBe('#content');
+      // The next Tab continues from the content, not from the header.
+      await page.keyboard.press('Tab');
+      const next = await page.evaluate(() => Boolean(document.activeElement?.closest('main')));
+      expect(next).toBe(true);
+    }),
+  );
+
+  it.each(SCHEMES)('every link and control tabbed to on the home page shows its focus (%s)', (colorScheme) =>
+    inTab(colorScheme, '/', async (page) => {
+      const seen: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        await page.keyboard.press('Tab');
+        const focused = await focusStyle(page);
+        if (!focused) break;
+        seen.push(`${focused.tag}.${focused.className}`);
+        expect(focused, `фокус на ${focused.tag}.${focused.className} не виден`).toMatchObject({ visible: true });
+      }
+      expect(seen.length).toBeGreaterThan(3);
+    }),
+  );
 });
