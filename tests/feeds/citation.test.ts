@@ -80,34 +80,28 @@ describe.concurrent('in a browser', () => {
 
   it('«Подписаться» on a topic and a city page is accessible in light and dark schemes', async ({ expect }) => {
     const topic = bank.published[0]?.topics[0] ?? '';
-    const watched = await tabs.take();
-    try {
+    await tabs.use(async ({ page, consoleErrors }) => {
       for (const colorScheme of ['light', 'dark'] as const) {
-        await watched.page.emulateMedia({ colorScheme });
+        await page.emulateMedia({ colorScheme });
         for (const pagePath of [`/topics/${topic}/`, `/cities/${practice.city}/`]) {
-          await watched.page.goto(`${site.server.url}${pagePath}`);
-          expect(await watched.page.locator('.subscribe a').isVisible(), pagePath).toBe(true);
-          expect(await axeViolations(watched.page, { within: '.subscribe' }), `${pagePath} ${colorScheme}`).toEqual([]);
-          expect(watched.consoleErrors, pagePath).toEqual([]);
+          await page.goto(`${site.server.url}${pagePath}`);
+          expect(await page.locator('.subscribe a').isVisible(), pagePath).toBe(true);
+          expect(await axeViolations(page, { within: '.subscribe' }), `${pagePath} ${colorScheme}`).toEqual([]);
+          expect(consoleErrors, pagePath).toEqual([]);
         }
       }
-    } finally {
-      await tabs.give(watched);
-    }
+    });
   });
 
   it('the codebook page /data/ is accessible in light and dark schemes', async ({ expect }) => {
-    const watched = await tabs.take();
-    try {
+    await tabs.use(async ({ page, consoleErrors, foreignRequests }) => {
       for (const colorScheme of ['light', 'dark'] as const) {
-        await watched.page.emulateMedia({ colorScheme });
-        await watched.page.goto(`${site.server.url}/data/`);
-        expect(await axeViolations(watched.page, { within: 'main' }), colorScheme).toEqual([]);
-        expect(watched.consoleErrors).toEqual([]);
-        expect(watched.foreignRequests).toEqual([]);
+        await page.emulateMedia({ colorScheme });
+        await page.goto(`${site.server.url}/data/`);
+        expect(await axeViolations(page, { within: 'main' }), colorScheme).toEqual([]);
+        expect(consoleErrors).toEqual([]);
+        expect(foreignRequests).toEqual([]);
       }
-    } finally {
-      await tabs.give(watched);
-    }
+    });
   });
 });

@@ -93,6 +93,8 @@ export async function axeViolations(page: Page, options: { rules?: 'all' | 'colo
 export interface TabPool {
   take(): Promise<WatchedPage>;
   give(watched: WatchedPage): Promise<void>;
+  /** Runs `check` in a taken tab and gives the tab back however `check` ends. */
+  use<T>(check: (watched: WatchedPage) => Promise<T>): Promise<T>;
 }
 
 export function tabPool(site: SiteInBrowser, options: Parameters<typeof openPage>[1] = {}): TabPool {
@@ -135,6 +137,14 @@ export function tabPool(site: SiteInBrowser, options: Parameters<typeof openPage
       }
       opened.splice(opened.indexOf(watched), 1);
       await watched.context.close();
+    },
+    async use(check) {
+      const watched = await this.take();
+      try {
+        return await check(watched);
+      } finally {
+        await this.give(watched);
+      }
     },
   };
 }

@@ -108,14 +108,11 @@ describe('keyboard', () => {
   // One tab for the four checks, switched to each scheme (as in the checks above).
   const tabs = tabPool(site);
   async function inTab(colorScheme: (typeof SCHEMES)[number], path: string, check: (page: Page) => Promise<void>) {
-    const watched = await tabs.take();
-    try {
-      await watched.page.emulateMedia({ colorScheme });
-      await watched.page.goto(`${site.server.url}${path}`);
-      await check(watched.page);
-    } finally {
-      await tabs.give(watched);
-    }
+    return tabs.use(async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.goto(`${site.server.url}${path}`);
+      await check(page);
+    });
   }
 
   it.each(SCHEMES)('first Tab reaches a visible skip link, Enter moves focus to the content (%s)', (colorScheme) =>

@@ -4,7 +4,7 @@
  * gate on one page kind can neither pass nor fail because of the kind checked before it.
  */
 import { describe, expect, it } from 'vitest';
-import { siteInBrowser, tabPool } from '../helpers/browser.ts';
+import { siteInBrowser, tabPool, type WatchedPage } from '../helpers/browser.ts';
 import { publishedDist } from '../helpers/paths.ts';
 
 const site = siteInBrowser(publishedDist);
@@ -54,6 +54,18 @@ describe('tabPool', () => {
     expect(next.page).not.toBe(away.page);
     await next.page.goto(`${site.server.url}/`);
     await tabs.give(next);
+  });
+
+  it('use gives the tab back when the check fails, and rethrows its error', async () => {
+    let used: WatchedPage | undefined;
+    await expect(
+      tabs.use(async (watched) => {
+        used = watched;
+        await watched.page.goto(`${site.server.url}/about/`);
+        throw new Error('проверка не прошла');
+      }),
+    ).rejects.toThrow('проверка не прошла');
+    expect(await tabs.use(async (watched) => watched.page)).toBe(used?.page);
   });
 
   it('gives blocks that hold a tab at the same time tabs of their own', async () => {
