@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { serveStatic, type StaticServer } from '../helpers/server.ts';
+import { sharedBank } from '../helpers/shared-bank.ts';
 import { configure, type PagefindApi, type Search } from '../../src/lib/search/pagefind-client.ts';
 import type { SynonymIndex } from '../../src/lib/search/synonyms.ts';
 
@@ -36,6 +37,13 @@ export async function openIndex(dist: string): Promise<OpenIndex> {
   const synonyms = (existsSync(synonymsFile) ? JSON.parse(readFileSync(synonymsFile, 'utf8')) : []) as SynonymIndex;
   const search: Search = { pagefind, synonyms, fetchJson: (path) => getJson(`${server.url}/pagefind/${path}`) };
   return { pagefind, search, server, close: () => server.close() };
+}
+
+/** The index of the search fixture bank (tests/fixtures/search/), built once per run and shared. */
+export async function openSearchBankIndex(): Promise<OpenIndex> {
+  const built = sharedBank('search');
+  if (built.status !== 0) throw new Error(`сборка банка для поиска не удалась:\n${built.output.slice(-3000)}`);
+  return openIndex(built.dist);
 }
 
 /** The path of a result URL (`/practices/irkutsk/x/`), whatever host Pagefind prefixed. */

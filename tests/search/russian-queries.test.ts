@@ -6,10 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { requireBuilt } from '../helpers/build-bank.ts';
-import { sharedBank } from '../helpers/shared-bank.ts';
 import { publishedDist } from '../helpers/paths.ts';
 import { matchingPracticeIds, searchPages } from '../../src/lib/search/pagefind-client.ts';
-import { openIndex, pathOf, type OpenIndex } from './pagefind-node.ts';
+import { openIndex, openSearchBankIndex, pathOf, type OpenIndex } from './pagefind-node.ts';
 import { present } from '../helpers/present.ts';
 
 const practice = (id: string) => `/practices/${id}/`;
@@ -17,9 +16,7 @@ const practice = (id: string) => `/practices/${id}/`;
 describe('synthetic bank: one word form per practice', () => {
   let index: OpenIndex;
   beforeAll(async () => {
-    const built = sharedBank('search');
-    if (built.status !== 0) throw new Error(`сборка банка для поиска не удалась:\n${built.output.slice(-3000)}`);
-    index = await openIndex(built.dist);
+    index = await openSearchBankIndex();
   });
   afterAll(() => index?.close());
 

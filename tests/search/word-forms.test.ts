@@ -8,9 +8,8 @@
  * search-cases.browser.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { sharedBank } from '../helpers/shared-bank.ts';
 import { searchPages } from '../../src/lib/search/pagefind-client.ts';
-import { openIndex, pathOf, type OpenIndex } from './pagefind-node.ts';
+import { openSearchBankIndex, pathOf, type OpenIndex } from './pagefind-node.ts';
 import { present } from '../helpers/present.ts';
 
 const practice = (id: string) => `/practices/${id}/`;
@@ -46,9 +45,7 @@ const UNRELATED: [query: string, notFound: string[]][] = [
 
 let index: OpenIndex;
 beforeAll(async () => {
-  const built = sharedBank('search');
-  if (built.status !== 0) throw new Error(`сборка банка для поиска не удалась:\n${built.output.slice(-3000)}`);
-  index = await openIndex(built.dist);
+  index = await openSearchBankIndex();
 });
 afterAll(() => index?.close());
 
