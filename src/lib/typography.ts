@@ -29,7 +29,7 @@ export { NBSP, typesetText };
  * page key (`page-keys.ts`), since the middleware is outside a page's module graph. Content
  * bodies are keyed by `RENDERER_VERSION` in `safe-mdx.ts`.
  */
-export const TYPOGRAPHY_VERSION = '2';
+export const TYPOGRAPHY_VERSION = '3';
 
 /** Elements whose text is code or form data: never typeset. */
 const RAW_ELEMENTS = new Set(['script', 'style', 'pre', 'code', 'textarea', 'kbd', 'samp']);
@@ -65,7 +65,7 @@ const NO_ABBR_INSIDE = new Set(['title', 'option', 'abbr', 'svg', 'head', 'butto
 const RAW_PAGE_ELEMENTS = new Set([...RAW_ELEMENTS, 'title', 'head']);
 
 // Quote-aware: an attribute value may hold «>» or «<» (aria-label="metric_<вид>_<поле>").
-const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w:-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w:-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/;
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
 /**
@@ -77,14 +77,20 @@ export function typesetPage(html: string): string {
   const expanded = new Set<string>();
   for (const match of html.matchAll(/<abbr\b[^>]*\btitle=[^>]*>([^<]*)<\/abbr>/g)) expanded.add(normaliseAbbreviation(match[1] ?? ''));
   const stack: string[] = [];
-  let out = '';
-  let last = 0;
-  const rawDepth = () => stack.some((t) => RAW_PAGE_ELEMENTS.has(t));
-  const abbrAllowed = () => stack.includes('body') && !stack.some((t) => NO_ABBR_INSIDE.has(t));
+  // How many open elements keep their text raw, forbid an <abbr>, or are the body: counted as
+  // they open and close, since a page has over a thousand text runs to ask about.
+  let raw = 0;
+  let noAbbr = 0;
+  let body = 0;
+  const count = (name: string, by: number) => {
+    if (RAW_PAGE_ELEMENTS.has(name)) raw += by;
+    if (NO_ABBR_INSIDE.has(name)) noAbbr += by;
+    if (name === 'body') body += by;
+  };
   const text = (chunk: string) => {
-    if (!chunk || rawDepth()) return chunk;
-    let typeset = typesetText(chunk.replace(/&nbsp;/g, NBSP));
-    if (abbrAllowed()) {
+    if (raw > 0) return chunk;
+    let typeset = typesetText(chunk.includes('&') ? chunk.replace(/&nbsp;/g, NBSP) : chunk);
+    if (body > 0 && noAbbr === 0) {
       typeset = typeset.replace(abbreviationPattern, (found: string) => {
         const key = normaliseAbbreviation(found);
         const entry = ABBREVIATIONS.find((a) => a.short === key);
@@ -95,28 +101,47 @@ export function typesetPage(html: string): string {
     }
     return typeset;
   };
-  for (const match of html.matchAll(TAG)) {
-    const index = match.index ?? 0;
-    out += text(html.slice(last, index));
-    out += match[0];
+  // Most text runs come out as they went in (content is typeset by the loader already), so the
+  // page is copied in stretches up to each run that changed, not tag by tag.
+  let out = '';
+  let copied = 0;
+  const textUpTo = (from: number, to: number) => {
+    if (to <= from) return;
+    const chunk = html.slice(from, to);
+    const typeset = text(chunk);
+    if (typeset === chunk) return;
+    out += html.slice(copied, from) + typeset;
+    copied = to;
+  };
+  let last = 0;
+  // A copy of its own per page: exec moves the pattern's lastIndex.
+  const tags = new RegExp(TAG, 'g');
+  for (let match = tags.exec(html); match; match = tags.exec(html)) {
+    const index = match.index;
+    textUpTo(last, index);
     last = index + match[0].length;
     const [, closing, rawName, selfClosing] = match;
     if (!rawName) continue;
     const name = rawName.toLowerCase();
     if (closing) {
       const at = stack.lastIndexOf(name);
-      if (at >= 0) stack.length = at;
+      if (at >= 0) {
+        for (let i = at; i < stack.length; i++) count(stack[i] ?? '', -1);
+        stack.length = at;
+      }
     } else if (!selfClosing && !VOID.has(name)) {
       stack.push(name);
-      // The content of script and style is not HTML: skip straight to its end tag.
+      count(name, 1);
+      // The content of script and style is not HTML: skip straight to its end tag, so that no
+      // «<» inside it is read as a tag.
       if (name === 'script' || name === 'style' || name === 'textarea') {
-        const end = html.slice(last).search(new RegExp(`</${name}`, 'i'));
-        const stop = end < 0 ? html.length : last + end;
-        out += html.slice(last, stop);
-        last = stop;
+        const endTag = new RegExp(`</${name}`, 'gi');
+        endTag.lastIndex = last;
+        last = endTag.exec(html)?.index ?? html.length;
+        tags.lastIndex = last;
       }
     }
   }
-  out += text(html.slice(last));
-  return out;
+  textUpTo(last, html.length);
+  return copied === 0 ? html : out + html.slice(copied);
 }

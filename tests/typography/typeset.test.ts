@@ -8,7 +8,10 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { ABBREVIATIONS, NBSP, typesetPage, typesetText } from '../../src/lib/typography.ts';
-import { publishedDist } from '../helpers/paths.ts';
+import { NBSP_RULES } from '../../src/lib/typeset-text.ts';
+import { projectRoot, publishedDist } from '../helpers/paths.ts';
+
+const contentRoot = resolve(projectRoot, 'content');
 
 const letters = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, '');
 
@@ -29,6 +32,21 @@ describe('typesetText', () => {
     expect(typesetText('1000 тыс. руб.')).toBe(`1000${NBSP}тыс.${NBSP}руб.`);
     expect(typesetText('более 15 000 человек')).toBe(`более 15${NBSP}000${NBSP}человек`);
     expect(typesetText('№ 5')).toBe(`№${NBSP}5`);
+  });
+  it('gives what the rules give applied one by one, on every text of the content and on random strings', () => {
+    // The rules, in their order, each turning its space into a no-break space on its own pass.
+    const oneByOne = (text: string) =>
+      Object.values(NBSP_RULES).reduce((typeset, rule) => typeset.replace(new RegExp(` ${rule}`, 'gu'), NBSP), text);
+    const contentTexts = globSync('**/*.{mdx,md,yaml}', { cwd: contentRoot }).flatMap((file) =>
+      readFileSync(resolve(contentRoot, file), 'utf8').replaceAll(NBSP, ' ').split('\n'),
+    );
+    expect(contentTexts.length).toBeGreaterThan(100);
+    // Pieces that the rules look at: short words, numbers, units, capitals, dashes, no-break spaces.
+    const pieces = ['в', 'с', 'ко', 'Ая', 'СО', 'НКО', 'АСДГ', '1', '20', '000', ' ', ' ', ' ', NBSP, '—', '–', '-', '.', 'г.', 'тыс.', 'руб.', 'млн', '№', '%', '«', '"', '„', '(', '\u00AD', 'x'];
+    let seed = 1;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const randomTexts = Array.from({ length: 20000 }, () => Array.from({ length: 1 + Math.floor(random() * 12) }, () => pieces[Math.floor(random() * pieces.length)]).join(''));
+    for (const text of [...contentTexts, ...randomTexts]) expect(typesetText(text), text).toBe(oneByOne(text));
   });
   it('changes spaces only and is idempotent', () => {
     const text = 'В 2013 году в Иркутске – 3 ресурсных центра для 15 СО НКО и МКУ «ГОРОД».';
@@ -52,6 +70,16 @@ describe('typesetPage', () => {
     const out = typesetPage('<html><body><div aria-label="a > в НКО"><p>в НКО</p></div></body></html>');
     expect(out).toContain('aria-label="a > в НКО"');
     expect(out).toContain(`<p>в${NBSP}<abbr title="некоммерческая организация">НКО</abbr></p>`);
+  });
+  it('reads nothing inside a script or a style as a tag, whatever «<» it holds', () => {
+    const script = '<script>if (a<b) x = "в доме"; y = \'<p>в НКО</p>\';</script>';
+    const style = '<style>p::before { content: "<b>в НКО"; }</style>';
+    const out = typesetPage(`<html><body>${script}${style}<p>в доме НКО</p></body></html>`);
+    expect(out).toBe(`<html><body>${script}${style}<p>в${NBSP}доме <abbr title="некоммерческая организация">НКО</abbr></p></body></html>`);
+  });
+  it('typesets text again once a raw or no-abbreviation element closes, however deeply nested', () => {
+    const out = typesetPage('<html><body><button><span>в НКО</span></button><pre><b>в доме</b></pre><p>в НКО</p></body></html>');
+    expect(out).toBe(`<html><body><button><span>в${NBSP}НКО</span></button><pre><b>в доме</b></pre><p>в${NBSP}<abbr title="некоммерческая организация">НКО</abbr></p></body></html>`);
   });
   it('does not wrap an abbreviation the page already expands itself', () => {
     const out = typesetPage('<html><body><p>МКУ</p><p><abbr title="муниципальное казённое учреждение">МКУ</abbr></p></body></html>');
