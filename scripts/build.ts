@@ -5,10 +5,11 @@
  * Russian, unless SITE_URL and EDITORS_EMAIL are set (src/lib/site/site-config.ts).
  *
  * With no index kept from the last build (a cold build), pages are indexed while Astro is still
- * rendering: Astro ends each page's line once the page is written (`├─ /practices/…/index.html
- * (+3ms)`; scripts/lib/astro-log.ts), and that page goes to Pagefind straight away
- * (StreamingIndex in src/lib/search/index-site.ts), so the two run side by side. With a kept
- * index (a rebuild), streaming starts at the first indexed page Astro renders afresh rather than
+ * rendering: the Astro process hands each page it renders, with its HTML, over an IPC channel
+ * (src/lib/search/page-channel.ts), and the page goes to Pagefind straight away (StreamingIndex in
+ * src/lib/search/index-site.ts), so the two run side by side; a page Astro takes from its cache
+ * is named in its log (scripts/lib/astro-log.ts) and read from disk. With a kept index (a
+ * rebuild), streaming starts at the first indexed page Astro renders afresh rather than
  * restores from its cache; at the end the indexed HTML is hashed,
  * and when it is unchanged the kept index is used and the streamed pages are dropped. A rebuild
  * that renders no indexed page afresh hashes and reuses as before. ASDG_STREAM_INDEX=0 turns
@@ -20,10 +21,12 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { readCommandLine } from '../src/lib/editorial/cli.ts';
 import { BUILD_COMMAND } from '../src/lib/editorial/commands.ts';
-import { hasKeptIndex, indexSite, isIndexed, StreamingIndex } from '../src/lib/search/index-site.ts';
+import { hasKeptIndex, indexSite, StreamingIndex } from '../src/lib/search/index-site.ts';
+import { isIndexed } from '../src/lib/search/indexed-pages.ts';
+import { isRenderedPage, PAGE_CHANNEL_ENV } from '../src/lib/search/page-channel.ts';
 import { isPublishing, siteConfig } from '../src/lib/site/site-config.ts';
 import { astroHeapFlags, outOfMemoryHint } from './lib/astro-heap.ts';
-import { pagesBuilt, writtenPage } from './lib/astro-log.ts';
+import { pagesBuilt, reusedPage } from './lib/astro-log.ts';
 import { BUILD_REPORT_ENV, writeBuildReport, type BuildReport } from './lib/build-report.ts';
 
 const { flags } = readCommandLine(BUILD_COMMAND);
@@ -55,28 +58,36 @@ let streaming = streamingOn && !rebuild ? await StreamingIndex.start(outDir) : u
  * `(cached)` / `(restored)`): until then the index may well be unchanged, and indexing would only
  * take CPU from Astro. The pages reported before it are handed over then.
  */
-const waiting: string[] = [];
+const waiting: { file: string; html: string | undefined }[] = [];
 let starting: Promise<StreamingIndex> | undefined;
-function offerPage(page: string, reused: boolean): void {
-  if (streaming) return streaming.offer(page);
-  if (!streamingOn || !isIndexed(page.replace(/^\/+/, ''))) return;
-  waiting.push(page);
-  if (reused || starting) return;
+/** A page for the index: rendered (with its HTML) or taken from Astro's cache (read from disk). */
+function offerPage(file: string, html?: string): void {
+  if (streaming) return streaming.offer(file, html);
+  if (!streamingOn || !isIndexed(file.replace(/^\/+/, ''))) return;
+  waiting.push({ file, html });
+  if (html === undefined || starting) return;
   starting = StreamingIndex.start(outDir).then((index) => {
     streaming = index;
-    for (const waited of waiting.splice(0)) index.offer(waited);
+    for (const waited of waiting.splice(0)) index.offer(waited.file, waited.html);
     return index;
   });
 }
 
-const astro = spawn(process.execPath, [...heapFlags, 'node_modules/astro/bin/astro.mjs', 'build'], { stdio: ['inherit', 'pipe', 'inherit'], env });
-const lines = createInterface({ input: astro.stdout });
+const astro = spawn(process.execPath, [...heapFlags, 'node_modules/astro/bin/astro.mjs', 'build'], {
+  stdio: ['inherit', 'pipe', 'inherit', 'ipc'],
+  env: streamingOn ? { ...env, [PAGE_CHANNEL_ENV]: '1' } : env,
+});
+astro.on('message', (message) => {
+  if (isRenderedPage(message)) offerPage(message.file, message.html);
+});
+// stdout is a pipe (the stdio above), never null.
+const lines = createInterface({ input: astro.stdout as NonNullable<typeof astro.stdout> });
 /** From Astro's own summary line (Astro tells its page count nowhere else); null if it never came. */
 let astroPages: number | null = null;
 lines.on('line', (line) => {
   process.stdout.write(`${line}\n`);
-  const written = writtenPage(line);
-  if (written) offerPage(written.page, written.reused);
+  const reused = reusedPage(line);
+  if (reused) offerPage(reused);
   astroPages = pagesBuilt(line) ?? astroPages;
 });
 const status = await new Promise<number>((done) =>

@@ -1,45 +1,36 @@
 /**
- * Reads the page lines of `astro build`'s output, so the build can hand each written page to
- * Pagefind while Astro goes on (scripts/build.ts).
+ * Reads `astro build`'s output for what the build's search index needs from it (scripts/build.ts):
+ * the pages Astro took from its cache instead of rendering, and its page count.
  *
- * Astro prints a rendered page in two parts: its path BEFORE rendering (`  ├─ /a/index.html`,
- * with no newline) and its render time once the file is written (` (+3ms)` and the newline); a
- * page taken from the cache gets ` (restored)` or ` (cached)` instead of the time
- * (astro/dist/core/build/generate.js). Anything else Astro's process prints to stdout between
- * the two parts (a component's `console.log`, V8's `--trace-gc`) ends the line early, and a
- * page offered from such a line may not be on disk yet: Pagefind would read a missing or
- * half-written file. So a page counts as written only when its line ends with one of those
- * endings; a page whose line was broken is picked up when the index is finished, with every
- * other page not offered during the build.
+ * Pages Astro renders are handed to the index by the Astro process itself, with their HTML
+ * (src/lib/search/page-channel.ts), and not read from here: Astro prints a rendered page in two
+ * parts, its path BEFORE rendering (`  ├─ /a/index.html`, with no newline) and its render time
+ * once the file is written (` (+3ms)` and the newline), and it renders several pages at a time
+ * (`build.concurrency`), so the path before a render time may be another page's, one not written
+ * yet (so it was, once, and the build failed with ENOENT).
+ *
+ * A page taken from the cache is printed in one go: its path and ` (restored)` or ` (cached)`
+ * with no await between them (astro/dist/core/build/generate.js), so nothing can come between
+ * the two, and its file is in place by then. Other pages' paths may stand before it on the same
+ * line; the cached page is the last path on the line.
  */
-
-/** A page written (or kept) by this build, as its line reports it. */
-interface WrittenPage {
-  /** Path from the site's root, as Astro prints it: `/practices/a/b/index.html`. */
-  page: string;
-  /** Taken from Astro's cache (`restored` / `cached`) rather than rendered. */
-  reused: boolean;
-}
 
 const ESCAPES = /\x1b\[[0-9;]*m/g;
 /** The path part of a page line: `12:00:00   ├─ /practices/a/b/index.html`. */
-const PAGE_PATH = /[├└]─ (\/\S+?\.html)(?=\s|$)/;
-/** A rendered page's ending: its render time, `(+3ms)`, `(+1.20s)`, `(+1m 3s)`. */
-const RENDERED = /\(\+\d[^()]*\)\s*$/;
+const PAGE_PATH = /[├└]─ (\/\S+?\.html)(?=\s|$)/g;
 /** A cached page's ending. */
 const REUSED = /\((cached|restored)\)\s*$/;
 /** Astro's summary line: `12:00:00 [build] 27 page(s) built in 4.1s`. */
 const PAGES_BUILT = /(\d+) page\(s\) built/;
 
-/** The page a line of Astro's output reports as written, or undefined (not a page line, or broken). */
-export function writtenPage(line: string): WrittenPage | undefined {
+/**
+ * The page (its path from the site's root, as Astro prints it: `/practices/a/b/index.html`) a
+ * line of Astro's output reports as taken from the cache, or undefined for any other line.
+ */
+export function reusedPage(line: string): string | undefined {
   const plain = line.replace(ESCAPES, '');
-  const page = PAGE_PATH.exec(plain)?.[1];
-  if (!page) return undefined;
-  if (REUSED.test(plain)) return { page, reused: true };
-  // A page whose route answered with an empty body gets `(file not created, …)` after its time.
-  if (RENDERED.test(plain)) return { page, reused: false };
-  return undefined;
+  if (!REUSED.test(plain)) return undefined;
+  return [...plain.matchAll(PAGE_PATH)].at(-1)?.[1];
 }
 
 /** The page count of Astro's summary line, or undefined for any other line. */

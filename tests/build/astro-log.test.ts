@@ -1,61 +1,137 @@
 /**
- * The build hands a page to Pagefind when Astro's line says the page is written
- * (scripts/lib/astro-log.ts). Read against the output of a real fixture build: every HTML file
- * Astro wrote is reported once, as written and not reused, and the summary line's count. Then the lines a real build can also
- * print: a cached page, a line ended early by other output (its page is not on disk yet), a page
- * whose route returned nothing, colours.
+ * How the build feeds the search index while Astro renders (scripts/build.ts): each page Astro
+ * renders comes over the IPC channel with its HTML (src/lib/search/page-channel.ts), each page it
+ * takes from its cache is named in its log (scripts/lib/astro-log.ts). Checked on a real cold
+ * build of the fixture multi-city bank: every indexed page arrives while Astro renders, and the
+ * index holds each page as its written file does. Then the channel on its own, and the log lines
+ * a real build prints: cached pages (also behind other pages' paths, as Astro renders several
+ * pages at a time), rendered pages, colours.
  */
-import { globSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { pagesBuilt, writtenPage } from '../../scripts/lib/astro-log.ts';
-import { projectRoot } from '../helpers/paths.ts';
+import { cpSync, globSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { pagesBuilt, reusedPage } from '../../scripts/lib/astro-log.ts';
+import { indexSite } from '../../src/lib/search/index-site.ts';
+import { BODY_ATTRIBUTE, isIndexed } from '../../src/lib/search/indexed-pages.ts';
+import { fileOfPage, isRenderedPage, PAGE_CHANNEL_ENV, sendRenderedPage } from '../../src/lib/search/page-channel.ts';
+import { projectRoot, testOut } from '../helpers/paths.ts';
 import { sharedBank } from '../helpers/shared-bank.ts';
+import { openIndex, pathOf } from '../search/pagefind-node.ts';
 
-describe('the output of a real cold build (fixture multi-city)', () => {
-  it('reports every HTML page in dist once, as rendered, and the count of its summary line', () => {
+/** Every page of an index with what a search shows of it, by address. */
+async function indexedPages(dist: string): Promise<Record<string, unknown>> {
+  const index = await openIndex(dist);
+  try {
+    const all = await index.pagefind.search(null);
+    const pages = await Promise.all(all.results.map((r) => r.data()));
+    return Object.fromEntries(pages.map((p) => [pathOf(p.url), { content: p.content, meta: p.meta, filters: p.filters }]));
+  } finally {
+    await index.close();
+  }
+}
+
+describe('a real cold build (fixture multi-city)', () => {
+  const copy = resolve(testOut, 'astro-log', 'from-files');
+  afterAll(() => rmSync(resolve(testOut, 'astro-log'), { recursive: true, force: true }));
+
+  it('hands the index every page it holds while Astro renders, none read back after', () => {
+    const { dist, report } = sharedBank('multi-city');
+    const withBody = globSync('**/*.html', { cwd: dist }).filter((file) => isIndexed(file) && readFileSync(resolve(dist, file), 'utf8').includes(BODY_ATTRIBUTE));
+    expect(withBody.length).toBeGreaterThan(10);
+    expect(report).toMatchObject({ indexedPages: withBody.length, streamedPages: withBody.length, indexReused: false });
+  });
+
+  it('indexes each page as its written file holds it', async () => {
+    const { dist } = sharedBank('multi-city');
+    rmSync(copy, { recursive: true, force: true });
+    mkdirSync(copy, { recursive: true });
+    cpSync(dist, copy, { recursive: true, filter: (source) => !source.startsWith(resolve(dist, 'pagefind')) });
+    // The same site indexed after the build, from its files on disk.
+    await indexSite(copy);
+    const streamed = await indexedPages(dist);
+    expect(Object.keys(streamed).length).toBeGreaterThan(10);
+    expect(streamed).toEqual(await indexedPages(copy));
+  });
+
+  it('names no page as reused in its log, and its summary line counts the pages', () => {
     const { output, dist } = sharedBank('multi-city');
     const lines = output.split('\n');
-    const reported = lines.flatMap((line) => writtenPage(line) ?? []);
-    expect(reported.every((p) => !p.reused)).toBe(true);
-    const written = globSync('**/*.html', { cwd: dist, exclude: ['pagefind/**'] }).map((f) => `/${f.replaceAll('\\', '/')}`);
-    expect(reported.map((p) => p.page).sort()).toEqual(written.sort());
+    expect(lines.flatMap((line) => reusedPage(line) ?? [])).toEqual([]);
+    const written = globSync('**/*.html', { cwd: dist, exclude: ['pagefind/**'] });
     // Astro's summary counts pages, not endpoints that write HTML (src/pages/admin/index.html.ts).
     const htmlEndpoints = globSync('src/pages/**/*.html.ts', { cwd: projectRoot }).length;
-    const counts = lines.flatMap((line) => pagesBuilt(line) ?? []);
-    expect(counts).toEqual([written.length - htmlEndpoints]);
+    expect(lines.flatMap((line) => pagesBuilt(line) ?? [])).toEqual([written.length - htmlEndpoints]);
+  });
+});
+
+describe('the page channel', () => {
+  const body = `<html><body><main ${BODY_ATTRIBUTE}><h1>Практика</h1></main></body></html>`;
+  /** What `sendRenderedPage` sends for these pages, with the channel open. */
+  function sent(pages: [pathname: string, html: string][]): unknown[] {
+    const messages: unknown[] = [];
+    const send = process.send;
+    vi.stubEnv(PAGE_CHANNEL_ENV, '1');
+    // Swapped and restored with no await between: nothing else of the worker can send meanwhile.
+    process.send = ((message: unknown) => messages.push(message) > 0) as typeof process.send;
+    try {
+      for (const [pathname, html] of pages) sendRenderedPage(pathname, html);
+    } finally {
+      process.send = send;
+      vi.unstubAllEnvs();
+    }
+    return messages;
+  }
+
+  it('sends an indexed page with a body, as its file and HTML', () => {
+    const messages = sent([['/practices/irkutsk/a/', body]]);
+    expect(messages).toEqual([{ file: 'practices/irkutsk/a/index.html', html: body }]);
+    expect(messages.every(isRenderedPage)).toBe(true);
+  });
+
+  it('sends no page outside the indexed sections, and none without a body', () => {
+    expect(sent([['/about/', body], ['/practices/', '<html><body><main><h1>Все практики</h1></main></body></html>']])).toEqual([]);
+  });
+
+  it('sends nothing when no build listens', () => {
+    const messages: unknown[] = [];
+    const send = process.send;
+    process.send = ((message: unknown) => messages.push(message) > 0) as typeof process.send;
+    try {
+      sendRenderedPage('/practices/irkutsk/a/', body);
+    } finally {
+      process.send = send;
+    }
+    expect(messages).toEqual([]);
+  });
+
+  it('names the file Astro writes for an address', () => {
+    expect(fileOfPage('/practices/irkutsk/a/')).toBe('practices/irkutsk/a/index.html');
+    expect(fileOfPage('/topics/nko/page/2/')).toBe('topics/nko/page/2/index.html');
   });
 });
 
 describe('page lines', () => {
-  it('a rendered page: its line ends with the render time', () => {
-    expect(writtenPage('12:00:00   ├─ /practices/a/b/index.html (+3ms) ')).toEqual({ page: '/practices/a/b/index.html', reused: false });
-    expect(writtenPage('12:00:00   └─ /topics/t/page/2/index.html (+1.20s)')).toEqual({ page: '/topics/t/page/2/index.html', reused: false });
-    expect(writtenPage('12:00:00   ├─ /data/index.html (+1m 3s)')).toEqual({ page: '/data/index.html', reused: false });
+  it('a page from the cache: restored or cached', () => {
+    expect(reusedPage('12:00:00   ├─ /cities/c/index.html (restored)')).toBe('/cities/c/index.html');
+    expect(reusedPage('12:00:00   └─ /cities/c/index.html (cached)')).toBe('/cities/c/index.html');
   });
 
-  it('a page from the cache: restored or cached', () => {
-    expect(writtenPage('12:00:00   ├─ /cities/c/index.html (restored)')).toEqual({ page: '/cities/c/index.html', reused: true });
-    expect(writtenPage('12:00:00   ├─ /cities/c/index.html (cached)')).toEqual({ page: '/cities/c/index.html', reused: true });
+  it('a cached page printed after the paths of pages still rendering is the last path on the line', () => {
+    expect(reusedPage('12:00:00   ├─ /practices/a/index.html  ├─ /practices/b/index.html  ├─ /cities/c/index.html (cached)')).toBe('/cities/c/index.html');
+  });
+
+  it('a rendered page is not named (its HTML comes over the channel), whatever path stands before its time', () => {
+    expect(reusedPage('12:00:00   ├─ /practices/a/b/index.html (+3ms) ')).toBeUndefined();
+    expect(reusedPage('12:00:00   ├─ /practices/a/index.html  ├─ /practices/b/index.html (+1.20s)')).toBeUndefined();
+    expect(reusedPage('12:00:00   ├─ /practices/a/b/index.html')).toBeUndefined();
   });
 
   it('colours between the marker, the path and the ending do not hide the page', () => {
-    expect(writtenPage('\x1b[2m12:00:00\x1b[22m   \x1b[34m├─\x1b[39m \x1b[2m/practices/a/b/index.html\x1b[22m \x1b[2m(+3ms)\x1b[22m ')).toEqual({ page: '/practices/a/b/index.html', reused: false });
-  });
-
-  it('a line ended by other output before the page was written reports no page', () => {
-    // V8's --trace-gc (or a component's console.log) wrote a line of its own after the path.
-    expect(writtenPage('12:00:00   ├─ /practices/a/b/index.html[682:0x15dcb000]   189801 ms: Mark-Compact 723.5 (852.2) -> 299.8 (579.9) MB')).toBeUndefined();
-    expect(writtenPage('12:00:00   ├─ /practices/a/b/index.html')).toBeUndefined();
-    // …and the rest of that line, when it comes, names no page.
-    expect(writtenPage(' (+3ms) ')).toBeUndefined();
-  });
-
-  it('a page whose route returned an empty body is not a written file', () => {
-    expect(writtenPage('12:00:00   ├─ /empty/index.html (+3ms) (file not created, response body was empty)')).toBeUndefined();
+    expect(reusedPage('\x1b[2m12:00:00\x1b[22m   \x1b[32m├─\x1b[39m \x1b[2m/cities/c/index.html\x1b[22m \x1b[32m(cached)\x1b[39m')).toBe('/cities/c/index.html');
   });
 
   it('other lines: no page, no count', () => {
-    expect(writtenPage('12:00:00 [build] ✓ Completed in 4.1s.')).toBeUndefined();
+    expect(reusedPage('12:00:00 [build] ✓ Completed in 4.1s.')).toBeUndefined();
     expect(pagesBuilt('12:00:00 [build] ✓ Completed in 4.1s.')).toBeUndefined();
     expect(pagesBuilt('12:00:00 [build] 27 page(s) built in 4.1s')).toBe(27);
   });

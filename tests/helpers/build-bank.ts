@@ -11,11 +11,14 @@ import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { projectRoot, testOut } from './paths.ts';
 import { childEnv } from './child-env.ts';
+import { BUILD_REPORT_ENV, readBuildReport, type BuildReport } from '../../scripts/lib/build-report.ts';
 
 export interface BuildResult {
   status: number;
   output: string;
   dist: string;
+  /** The build's figures as it wrote them (scripts/lib/build-report.ts); none if it failed before. */
+  report: BuildReport | undefined;
 }
 
 export function buildBank(name: string, contentDir: string, options: { keepCache?: boolean; env?: Record<string, string> } = {}): BuildResult {
@@ -40,16 +43,22 @@ function privateFolders(name: string, keepCache = false): [dist: string, cache: 
  */
 export function buildInto(contentDir: string, dist: string, cache: string, options: { env?: Record<string, string>; keepOutDir?: boolean } = {}): BuildResult {
   if (!options.keepOutDir) rmSync(dist, { recursive: true, force: true });
+  rmSync(reportFileOf(dist), { force: true });
   const { status, output } = runScript('scripts/build.ts', buildEnv(contentDir, dist, cache, options.env ?? {}));
-  return { status, output, dist };
+  return { status, output, dist, report: reportOf(dist) };
 }
 
 /** `buildInto` without blocking: the global setup starts the shared banks' builds this way, and `buildBankLater` a private one. */
 export async function buildIntoLater(contentDir: string, dist: string, cache: string): Promise<BuildResult> {
   rmSync(dist, { recursive: true, force: true });
+  rmSync(reportFileOf(dist), { force: true });
   const { status, output } = await runScriptLater('scripts/build.ts', buildEnv(contentDir, dist, cache, {}));
-  return { status, output, dist };
+  return { status, output, dist, report: reportOf(dist) };
 }
+
+/** Where a build into `dist` writes its report: beside it, in the build's own folder. */
+const reportFileOf = (dist: string) => resolve(dist, '..', 'build-report.json');
+const reportOf = (dist: string) => (existsSync(reportFileOf(dist)) ? readBuildReport(reportFileOf(dist)) : undefined);
 
 /** What a script of the project printed, and how it ended. */
 export interface ScriptRun {
@@ -86,7 +95,7 @@ export function runScript(script: string, env: NodeJS.ProcessEnv, args: readonly
 }
 
 function buildEnv(contentDir: string, dist: string, cache: string, env: Record<string, string>): NodeJS.ProcessEnv {
-  return childEnv({ CONTENT_DIR: contentDir, OUT_DIR: dist, CACHE_DIR: cache, FORCE_COLOR: '0', NO_COLOR: '1', ...env });
+  return childEnv({ CONTENT_DIR: contentDir, OUT_DIR: dist, CACHE_DIR: cache, [BUILD_REPORT_ENV]: reportFileOf(dist), FORCE_COLOR: '0', NO_COLOR: '1', ...env });
 }
 
 export function requireBuilt(dist: string): string {

@@ -28,7 +28,8 @@
  * искали …» are written into it (`pagefind/words/`, word-shards.ts), so a reused index brings
  * them along.
  * Indexing while Astro renders (`StreamingIndex`): on a build with no index to reuse,
- * scripts/build.ts hands each indexed page to Pagefind as soon as Astro reports it written, so
+ * scripts/build.ts hands each indexed page to Pagefind as soon as Astro has rendered it, with the
+ * HTML the Astro process sends it (page-channel.ts), so
  * Pagefind (its own multi-threaded process) works while Astro is still rendering the rest; at the
  * end only the pages it missed are added and the index is written. A rebuild streams from the
  * first indexed page Astro renders afresh (`finishOrReuse`: the kept index still wins when the
@@ -53,9 +54,7 @@ import * as pagefind from 'pagefind';
 import { writeWordShards } from './word-shards.ts';
 import { CATALOGUE_INDEX, catalogueKey } from './pagefind-client.ts';
 import { libraryVersions } from '../content/library-versions.ts';
-
-/** URL sections whose pages may enter the index. */
-const INDEXED_SECTIONS = ['practices', 'submissions', 'cities', 'topics'] as const;
+import { BODY_ATTRIBUTE, INDEXED_SECTIONS, isIndexed } from './indexed-pages.ts';
 
 /** Passed to `createIndex`; part of the reuse key, so changing them forces a fresh index. */
 const INDEX_OPTIONS = { forceLanguage: 'ru' } as const;
@@ -134,23 +133,21 @@ export async function indexSite(siteDir: string, options: { cacheDir?: string } 
 /** The address Pagefind gives a page: `practices/a/b/index.html` → `/practices/a/b/`. */
 const urlOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
 
-export const isIndexed = (file: string) => file.endsWith('.html') && (INDEXED_SECTIONS as readonly string[]).includes(file.split('/')[0] ?? '');
-
-/** Marks the indexed part of a page; Pagefind skips a page without it (module comment). */
-const BODY_ATTRIBUTE = 'data-pagefind-body';
-
 /** Files read and handed to Pagefind at once: enough to keep it busy, few enough to hold. */
 const IN_FLIGHT = 16;
 
 /**
  * An index fed page by page while the site is still being written (see the module comment).
- * `offer` takes a path relative to the site as Astro reports it; pages outside INDEXED_SECTIONS
- * are ignored. `finish` adds whatever was not offered, writes the index and, with a cache
- * folder, keeps it for the next build's reuse check.
+ * `offer` takes a path relative to the site (`practices/a/b/index.html`, a leading slash is
+ * dropped) and the page's HTML when the caller holds it (a page Astro has just rendered, from
+ * page-channel.ts); without it the file is read, so it must be on disk by then (a page Astro
+ * took from its cache). Pages outside INDEXED_SECTIONS are ignored, and so is a page offered
+ * again. `finish` adds whatever was not offered, writes the index and, with a cache folder,
+ * keeps it for the next build's reuse check.
  */
 export class StreamingIndex {
   private readonly seen = new Set<string>();
-  private readonly queue: string[] = [];
+  private readonly queue: { file: string; html: string | undefined }[] = [];
   private running = 0;
   private drained: (() => void) | undefined;
   private failure: Error | undefined;
@@ -171,20 +168,20 @@ export class StreamingIndex {
     return new StreamingIndex(siteDir, main.index, catalogue.index);
   }
 
-  offer(file: string): void {
+  offer(file: string, html?: string): void {
     const path = file.replace(/^\/+/, '');
     if (!isIndexed(path) || this.seen.has(path)) return;
     this.seen.add(path);
-    this.queue.push(path);
+    this.queue.push({ file: path, html });
     this.pump();
   }
 
   private pump(): void {
     while (this.running < IN_FLIGHT) {
-      const file = this.queue.shift();
-      if (file === undefined) return;
+      const page = this.queue.shift();
+      if (page === undefined) return;
       this.running += 1;
-      void this.add(file).finally(() => {
+      void this.add(page.file, page.html).finally(() => {
         this.running -= 1;
         this.pump();
         if (this.running === 0 && this.queue.length === 0) this.drained?.();
@@ -192,9 +189,9 @@ export class StreamingIndex {
     }
   }
 
-  private async add(file: string): Promise<void> {
+  private async add(file: string, html: string | undefined): Promise<void> {
     try {
-      const content = await readFile(join(this.siteDir, file), 'utf8');
+      const content = html ?? (await readFile(join(this.siteDir, file), 'utf8'));
       // A list page (no body) would only be parsed by Pagefind and dropped: skip the parse.
       if (!content.includes(BODY_ATTRIBUTE)) return;
       const url = urlOf(file);
