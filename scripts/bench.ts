@@ -86,6 +86,7 @@ const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 function classify(cmdline: string): string | undefined {
   if (cmdline.includes('--service') && cmdline.includes('pagefind')) return 'pagefind';
   if (cmdline.includes('astro.mjs') || cmdline.includes('esbuild')) return 'astro';
+  if (cmdline.includes('scripts/build.ts')) return 'feeder';
   return undefined;
 }
 
@@ -169,6 +170,7 @@ try {
     cores: availableParallelism(),
     buildPeak: cold.run.peaks.astro ?? NaN,
     indexPeak: cold.run.peaks.pagefind ?? NaN,
+    feederPeak: cold.run.peaks.feeder ?? NaN,
     rebuildUnchanged: unchanged.total,
     rebuildUnchangedBuild: unchanged.astro,
     rebuildOne: oneChanged.total,

@@ -21,6 +21,8 @@ export interface BenchFigures {
   buildPeak: number;
   /** Bytes: peak resident memory of the Pagefind indexer. */
   indexPeak: number;
+  /** Bytes: peak resident memory of scripts/build.ts, which holds the pages waiting for Pagefind. */
+  feederPeak: number;
   rebuildUnchanged: number;
   rebuildUnchangedBuild: number;
   rebuildOne: number;
@@ -70,6 +72,7 @@ export const BENCH_ROWS: BenchRow[] = [
   { key: 'coldCpu', label: 'Процессорное время холодной сборки', value: (f) => `${s(f.coldCpu)} (user+sys, все процессы)` },
   { key: 'buildPeak', label: 'Пиковая память сборки', value: (f) => mb(f.buildPeak), target: () => '< 2048 МБ' },
   { key: 'indexPeak', label: 'Пиковая память Pagefind', value: (f) => mb(f.indexPeak) },
+  { key: 'feederPeak', label: 'Пиковая память процесса сборки (страницы в очереди к Pagefind)', value: (f) => mb(f.feederPeak) },
   {
     key: 'rebuildUnchanged',
     label: 'Повторная сборка без изменений',

@@ -56,6 +56,7 @@ describe(`npm run bench -- --practices ${SHARED_BENCH_PRACTICES}`, () => {
     expect(figures.buildPeak).toBeGreaterThan(50 * 2 ** 20);
     expect(figures.buildPeak).toBeLessThan(16 * 2 ** 30);
     expect(figures.indexPeak).toBeGreaterThan(2 ** 20);
+    expect(figures.feederPeak).toBeGreaterThan(2 ** 20);
     expect(figures.distFiles).toBeGreaterThan(figures.pages);
     expect(figures.distBytes).toBeGreaterThan(figures.pages * 1000);
     expect(figures.practiceHtmlGzip).toBeGreaterThan(1000);
