@@ -47,7 +47,7 @@ export function reportingYear(bank: Bank, practice: PracticeEntry): number {
 
 export function topicCollections(bank: Bank): CollectionVolume[] {
   return bank.topics.flatMap((topic) => {
-    const practices = inPrintOrder(bank, bank.practices.filter((p) => p.data.topics.some((t) => t.id === topic.id)));
+    const practices = inPrintOrder(bank, bank.practicesOfTopic(topic.id));
     if (practices.length === 0) return [];
     const volumes = volumesOf(practices, COLLECTION_VOLUME_SIZE);
     const volumeUrls = volumes.map((v) => repeatUrls.topicCollection(topic.id, v.number));

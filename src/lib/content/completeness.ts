@@ -57,7 +57,19 @@ interface Completeness {
   applicable: number;
 }
 
+// A practice is asked on every card of it (catalogue, topic, city and year pages, «Похожие
+// практики»), its badge, its search record and the catalogue's counts: once per entry is enough.
+// The entries' data never change during a build; a draft (the checker, the submit form) is a new
+// object each time it is asked about.
+const known = new WeakMap<CompletenessInput, Completeness>();
+
 export function completenessOf(p: CompletenessInput): Completeness {
+  let result = known.get(p);
+  if (!result) known.set(p, (result = computeCompleteness(p)));
+  return result;
+}
+
+function computeCompleteness(p: CompletenessInput): Completeness {
   const met: CompletenessItemId[] = [];
   const missing: CompletenessItemId[] = [];
   for (const item of COMPLETENESS_ITEMS as readonly (CompletenessItem & { id: CompletenessItemId })[]) {

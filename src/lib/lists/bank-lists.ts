@@ -7,13 +7,13 @@ import { urls } from '../urls.ts';
 import { answersPageSize, listPageSize, paginate } from './pager.ts';
 
 export const topicPages = (bank: Bank, topicId: string) =>
-  paginate(bank.practices.filter((p) => p.data.topics.some((t) => t.id === topicId)), listPageSize(), urls.topic(topicId));
+  paginate(bank.practicesOfTopic(topicId), listPageSize(), urls.topic(topicId));
 
 export const cityPages = (bank: Bank, cityId: string) =>
-  paginate(bank.practices.filter((p) => p.data.city.id === cityId), listPageSize(), urls.city(cityId));
+  paginate(bank.practicesOfCity(cityId), listPageSize(), urls.city(cityId));
 
 export const yearPages = (bank: Bank, year: number) =>
-  paginate(bank.practices.filter((p) => p.data.startYear === year), listPageSize(), urls.practicesOfYear(year));
+  paginate(bank.practicesOfYear(year), listPageSize(), urls.practicesOfYear(year));
 
 
 

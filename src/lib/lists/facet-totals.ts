@@ -6,8 +6,10 @@
 import type { Bank } from '../bank.ts';
 import { completenessOf } from '../content/completeness.ts';
 import { CATALOGUE_FACETS, valuesOf, type CatalogueFacet } from '../search/catalogue.ts';
+import { perBank } from '../bank-memo.ts';
 
-export function facetTotals(bank: Bank): Record<CatalogueFacet, Record<string, number>> {
+/** Once per build: every page of the catalogue carries the same counts (bank-memo.ts). */
+export const facetTotals = perBank((bank: Bank): Record<CatalogueFacet, Record<string, number>> => {
   const totals = Object.fromEntries(CATALOGUE_FACETS.map((f) => [f, {} as Record<string, number>])) as Record<CatalogueFacet, Record<string, number>>;
   for (const p of bank.practices) {
     const item = {
@@ -25,4 +27,7 @@ export function facetTotals(bank: Bank): Record<CatalogueFacet, Record<string, n
     for (const facet of CATALOGUE_FACETS) for (const value of new Set(valuesOf(item, facet))) totals[facet][value] = (totals[facet][value] ?? 0) + 1;
   }
   return totals;
-}
+});
+
+/** How many of the bank's descriptions are complete (the catalogue offers the filter when any is). */
+export const completeCount = perBank((bank: Bank) => bank.practices.filter((p) => completenessOf(p.data).complete).length);

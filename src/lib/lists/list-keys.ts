@@ -50,6 +50,6 @@ export function practiceCounts(practices: readonly PracticeEntry[]) {
 
 /** What a city page shows of the whole city: counts by topic and year, and its submissions. */
 export function cityShown(bank: Bank, cityId: string) {
-  const counts = practiceCounts(bank.practices.filter((p) => p.data.city.id === cityId));
-  return { topics: counts.topics, years: counts.years, submissions: digestsOf(bank.submissions.filter((s) => s.data.city.id === cityId)) };
+  const counts = practiceCounts(bank.practicesOfCity(cityId));
+  return { topics: counts.topics, years: counts.years, submissions: digestsOf(bank.submissionsOfCity(cityId)) };
 }

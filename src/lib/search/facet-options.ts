@@ -7,13 +7,15 @@ import type { Bank } from '../bank.ts';
 import { ru } from '../../i18n/ru.ts';
 import { FEDERAL_DISTRICTS, PRACTICE_STATUSES } from '../content/vocabulary-values.ts';
 import { PAGE_TYPES, type Facet } from './record.ts';
+import { perBank } from '../bank-memo.ts';
 
 export interface FacetOption {
   value: string;
   label: string;
 }
 
-export function facetOptions(bank: Bank, scope: 'catalogue' | 'search'): Record<Facet, FacetOption[]> {
+/** Once per build and scope: every page of the catalogue offers the same (bank-memo.ts). */
+export const facetOptions = perBank((bank: Bank, scope: 'catalogue' | 'search'): Record<Facet, FacetOption[]> => {
   const practices = bank.practices;
   const cityIds = new Set(practices.map((p) => p.data.city.id));
   const years = new Set(practices.map((p) => p.data.startYear));
@@ -35,11 +37,11 @@ export function facetOptions(bank: Bank, scope: 'catalogue' | 'search'): Record<
     year: [...years].sort((a, b) => b - a).map((y) => ({ value: String(y), label: String(y) })),
     status: PRACTICE_STATUSES.filter((s) => statuses.has(s)).map((s) => ({ value: s, label: ru.status[s] })),
   };
-}
+});
 
 /** Start years of the bank's practices, newest first, with how many practices began in each. */
-export function practiceYears(bank: Bank): { year: number; count: number }[] {
+export const practiceYears = perBank((bank: Bank): { year: number; count: number }[] => {
   const counts = new Map<number, number>();
   for (const p of bank.practices) counts.set(p.data.startYear, (counts.get(p.data.startYear) ?? 0) + 1);
   return [...counts].sort((a, b) => b[0] - a[0]).map(([year, count]) => ({ year, count }));
-}
+});
