@@ -137,6 +137,15 @@ const urlOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
 const IN_FLIGHT = 16;
 
 /**
+ * Pages whose HTML the build holds for Pagefind at most (about 40 KB each): a bound on the build
+ * process's memory should Pagefind fall far behind Astro (at 10 000 practices on this machine it
+ * stayed within it). A page offered beyond this is left to `finish`, which reads it from disk
+ * once Astro has written every file (a page Astro has only just rendered may not be on disk yet,
+ * so it cannot be read back earlier).
+ */
+const MAX_HELD = 1000;
+
+/**
  * An index fed page by page while the site is still being written (see the module comment).
  * `offer` takes a path relative to the site (`practices/a/b/index.html`, a leading slash is
  * dropped) and the page's HTML when the caller holds it (a page Astro has just rendered, from
@@ -149,6 +158,8 @@ export class StreamingIndex {
   private readonly seen = new Set<string>();
   private readonly queue: { file: string; html: string | undefined }[] = [];
   private running = 0;
+  /** Pages offered with their HTML and not yet added (queued or in flight). */
+  private held = 0;
   private drained: (() => void) | undefined;
   private failure: Error | undefined;
 
@@ -156,22 +167,29 @@ export class StreamingIndex {
   private readonly index: pagefind.PagefindIndex;
   private readonly catalogue: pagefind.PagefindIndex;
 
-  private constructor(siteDir: string, index: pagefind.PagefindIndex, catalogue: pagefind.PagefindIndex) {
+  private readonly maxHeld: number;
+
+  private constructor(siteDir: string, index: pagefind.PagefindIndex, catalogue: pagefind.PagefindIndex, maxHeld: number) {
     this.siteDir = siteDir;
     this.index = index;
     this.catalogue = catalogue;
+    this.maxHeld = maxHeld;
   }
 
-  static async start(siteDir: string): Promise<StreamingIndex> {
+  /** `maxHeld`: how many pages' HTML to hold at most (MAX_HELD; a test sets a small one). */
+  static async start(siteDir: string, options: { maxHeld?: number } = {}): Promise<StreamingIndex> {
     const [main, catalogue] = await Promise.all([pagefind.createIndex({ ...INDEX_OPTIONS }), pagefind.createIndex({ ...INDEX_OPTIONS })]);
     if (!main.index || !catalogue.index) throw new Error(`Pagefind не запустился: ${[...main.errors, ...catalogue.errors].join('; ')}`);
-    return new StreamingIndex(siteDir, main.index, catalogue.index);
+    return new StreamingIndex(siteDir, main.index, catalogue.index, options.maxHeld ?? MAX_HELD);
   }
 
   offer(file: string, html?: string): void {
     const path = file.replace(/^\/+/, '');
     if (!isIndexed(path) || this.seen.has(path)) return;
+    // Pagefind is that far behind: the page is read from disk at `finish` instead (MAX_HELD).
+    if (html !== undefined && this.held >= this.maxHeld) return;
     this.seen.add(path);
+    if (html !== undefined) this.held += 1;
     this.queue.push({ file: path, html });
     this.pump();
   }
@@ -183,6 +201,7 @@ export class StreamingIndex {
       this.running += 1;
       void this.add(page.file, page.html).finally(() => {
         this.running -= 1;
+        if (page.html !== undefined) this.held -= 1;
         this.pump();
         if (this.running === 0 && this.queue.length === 0) this.drained?.();
       });
