@@ -13,9 +13,10 @@ export const NBSP = '\u00A0';
  *
  * No rule's surroundings depend on whether another space is breakable (only the dash rule looks
  * past its space, at the space after the dash, which no rule is about), so applying them one after
- * another and matching them all in one pass give the same text: `tests/typography/typeset.test.ts`
- * checks that on every text of the content and on random strings. One pass that starts at a space
- * lets the engine skip from space to space once, not six times; every page passes through here.
+ * another and matching them all at each space give the same text: `tests/typography/typeset.test.ts`
+ * checks that on every text of the content and on random strings. Every page passes through here,
+ * so each space is first looked at by a few character tests (`mayBind`), and only a space some
+ * rule may bind is tried against them.
  */
 export const NBSP_RULES = {
   /** Inside a number written with a space between digit groups: «1 000 000». */
@@ -32,10 +33,38 @@ export const NBSP_RULES = {
   shortWord: '(?<=(?<![\\p{L}\\p{N}\\-.\\u00AD])\\p{L}{1,2} )(?=[\\p{L}\\p{N}«"„(])',
 } as const;
 
-const ANY_RULE = new RegExp(` (?:${Object.values(NBSP_RULES).join('|')})`, 'gu');
+/** Sticky: tried at one space at a time (`lastIndex`), against the text as it came in. */
+const ANY_RULE_AT = new RegExp(` (?:${Object.values(NBSP_RULES).join('|')})`, 'uy');
+
+const isLowercase = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x430 && code <= 0x44f) || code === 0x451;
+const isLetter = (code: number) => isLowercase(code) || (code >= 0x41 && code <= 0x5a) || (code >= 0x410 && code <= 0x42f) || code === 0x401;
+/** Marks after which no rule binds the space: none looks back past them. */
+const CLOSING = new Set([...',;:!?)»"'].map((c) => c.charCodeAt(0)));
+const DASHES = new Set([...'—–'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Whether some rule may bind the space at `at`; false only where none can (most spaces: after
+ * a word of three or more lowercase letters not ending like «млн», «млрд», or after a comma).
+ * Anything it does not know, such as a letter of another alphabet, is left to the rules.
+ */
+function mayBind(text: string, at: number): boolean {
+  if (DASHES.has(text.charCodeAt(at + 1))) return true;
+  const before = text.charCodeAt(at - 1);
+  if (CLOSING.has(before)) return false;
+  if (!isLowercase(before) || before === 0x43d || before === 0x434) return true; // «н», «д»: млн, млрд
+  return !(isLetter(text.charCodeAt(at - 2)) && isLetter(text.charCodeAt(at - 3)));
+}
 
 /** Applies the no-break-space rules to one run of text. */
 export function typesetText(text: string): string {
-  if (!text.includes(' ')) return text;
-  return text.replace(ANY_RULE, NBSP);
+  let out = '';
+  let copied = 0;
+  for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) {
+    if (!mayBind(text, at)) continue;
+    ANY_RULE_AT.lastIndex = at;
+    if (!ANY_RULE_AT.test(text)) continue;
+    out += `${text.slice(copied, at)}${NBSP}`;
+    copied = at + 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
