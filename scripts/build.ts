@@ -21,7 +21,7 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { readCommandLine } from '../src/lib/editorial/cli.ts';
 import { BUILD_COMMAND } from '../src/lib/editorial/commands.ts';
-import { hasKeptIndex, indexSite, StreamingIndex } from '../src/lib/search/index-site.ts';
+import { hasKeptIndex, indexSite, StreamingIndex, type OfferedPage } from '../src/lib/search/index-site.ts';
 import { isIndexed } from '../src/lib/search/indexed-pages.ts';
 import { isRenderedPage, PAGE_CHANNEL_ENV } from '../src/lib/search/page-channel.ts';
 import { isPublishing, siteConfig } from '../src/lib/site/site-config.ts';
@@ -58,7 +58,7 @@ let streaming = streamingOn && !rebuild ? await StreamingIndex.start(outDir) : u
  * `(cached)` / `(restored)`): until then the index may well be unchanged, and indexing would only
  * take CPU from Astro. The pages reported before it are handed over then.
  */
-const waiting: { file: string; html: string | undefined }[] = [];
+const waiting: OfferedPage[] = [];
 let starting: Promise<StreamingIndex> | undefined;
 /** A page for the index: rendered (with its HTML) or taken from Astro's cache (read from disk). */
 function offerPage(file: string, html?: string): void {

@@ -145,6 +145,12 @@ const IN_FLIGHT = 16;
  */
 const MAX_HELD = 1000;
 
+/** A page offered to the index: its file in the site, and its HTML when the caller holds it. */
+export interface OfferedPage {
+  file: string;
+  html: string | undefined;
+}
+
 /**
  * An index fed page by page while the site is still being written (see the module comment).
  * `offer` takes a path relative to the site (`practices/a/b/index.html`, a leading slash is
@@ -156,7 +162,7 @@ const MAX_HELD = 1000;
  */
 export class StreamingIndex {
   private readonly seen = new Set<string>();
-  private readonly queue: { file: string; html: string | undefined }[] = [];
+  private readonly queue: OfferedPage[] = [];
   private running = 0;
   /** Pages offered with their HTML and not yet added (queued or in flight). */
   private held = 0;
