@@ -21,6 +21,7 @@
 import type { Element, Root, RootContent, ElementContent } from 'hast';
 import { ru } from '../i18n/ru.ts';
 import { NBSP, typesetText } from './typeset-text.ts';
+import { HTML_TAG, RAW_TEXT_ELEMENTS, rawTextEnd, VOID_ELEMENTS } from './html-tags.ts';
 
 export { NBSP, typesetText };
 
@@ -64,9 +65,6 @@ const NO_ABBR_INSIDE = new Set(['title', 'option', 'abbr', 'svg', 'head', 'butto
 /** Elements whose text is left as it is. */
 const RAW_PAGE_ELEMENTS = new Set([...RAW_ELEMENTS, 'title', 'head']);
 
-// Quote-aware: an attribute value may hold «>» or «<» (aria-label="metric_<вид>_<поле>").
-const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w:-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/;
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
 /**
  * Typesets a whole HTML page: the no-break-space rules on every text node outside code, scripts
@@ -115,7 +113,7 @@ export function typesetPage(html: string): string {
   };
   let last = 0;
   // A copy of its own per page: exec moves the pattern's lastIndex.
-  const tags = new RegExp(TAG, 'g');
+  const tags = new RegExp(HTML_TAG, 'g');
   for (let match = tags.exec(html); match; match = tags.exec(html)) {
     const index = match.index;
     textUpTo(last, index);
@@ -129,15 +127,13 @@ export function typesetPage(html: string): string {
         for (let i = at; i < stack.length; i++) count(stack[i] ?? '', -1);
         stack.length = at;
       }
-    } else if (!selfClosing && !VOID.has(name)) {
+    } else if (!selfClosing && !VOID_ELEMENTS.has(name)) {
       stack.push(name);
       count(name, 1);
       // The content of script and style is not HTML: skip straight to its end tag, so that no
       // «<» inside it is read as a tag.
-      if (name === 'script' || name === 'style' || name === 'textarea') {
-        const endTag = new RegExp(`</${name}`, 'gi');
-        endTag.lastIndex = last;
-        last = endTag.exec(html)?.index ?? html.length;
+      if (RAW_TEXT_ELEMENTS.has(name)) {
+        last = rawTextEnd(html, name, last);
         tags.lastIndex = last;
       }
     }

@@ -98,3 +98,21 @@ test('a rebuild that streamed pages still reuses the kept index when nothing cha
   writeSite('Ресурсный центр закрыт, открыта мастерская.');
   expect(await indexSite(site, { cacheDir: cache })).toEqual({ pages: 2, reused: true });
 });
+
+test('a new index written where a reused one was leaves the kept index as it was', async () => {
+  writeSite('Ресурсный центр открыт.');
+  await indexSite(site, { cacheDir: cache });
+  // Reused: the site's index is now the kept one's files (linked, not copied).
+  expect(await indexSite(site, { cacheDir: cache })).toEqual({ pages: 2, reused: true });
+  const keptDir = join(cache, 'pagefind-index', 'pagefind');
+  const kept = new Map(listing(keptDir).filter((f) => f.includes('.')).map((f) => [f, readFileSync(join(keptDir, f))]));
+  expect(kept.has('pagefind-entry.json')).toBe(true);
+
+  // A page changes while the site still holds the reused index; without a cache folder the new
+  // index does not replace the kept one, so whatever happens to it shows.
+  writeFileSync(join(site, 'practices/synthetic/a/index.html'), page('Синтетическая практика', 'Открыта библиотека.'));
+  const fresh = await StreamingIndex.start(site);
+  expect(await fresh.finish()).toMatchObject({ pages: 2, reused: false });
+  expect(readFileSync(join(site, 'pagefind', 'pagefind-entry.json'))).not.toEqual(kept.get('pagefind-entry.json'));
+  for (const [file, bytes] of kept) expect(readFileSync(join(keptDir, file)), file).toEqual(bytes);
+});
