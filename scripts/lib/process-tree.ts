@@ -6,7 +6,9 @@
  * Each process is put in a group by its command line, so the Astro build and the Pagefind
  * indexer get separate peaks. A group's peak is the larger of: the highest sum of resident
  * memory seen in one poll, and the highest VmHWM (the kernel's own high-water mark) of a single
- * process in it, which catches a spike between two polls.
+ * process in it, which catches a spike between two polls. A group's largest single process is
+ * kept too: the search index runs two Pagefind processes (index-site.ts), and a memory limit is
+ * per process.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -19,6 +21,8 @@ export interface TreeRun {
   cpuSeconds: number;
   /** Peak memory per group, in bytes. */
   peaks: Record<string, number>;
+  /** Peak memory of the largest single process of each group, in bytes. */
+  processPeaks: Record<string, number>;
 }
 
 interface ProcInfo {
@@ -92,6 +96,7 @@ export function runMeasured(
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
     const peaks: Record<string, number> = {};
+    const processPeaks: Record<string, number> = {};
     const poll = () => {
       if (child.pid === undefined) return;
       const sums: Record<string, number> = {};
@@ -100,8 +105,11 @@ export function runMeasured(
         const group = options.classify(cmdline);
         const status = group && readProc(pid, 'status');
         if (!group || !status) continue;
-        sums[group] = (sums[group] ?? 0) + kib(status, 'VmRSS');
-        peaks[group] = Math.max(peaks[group] ?? 0, kib(status, 'VmHWM'));
+        const resident = kib(status, 'VmRSS');
+        const highWater = Math.max(resident, kib(status, 'VmHWM'));
+        sums[group] = (sums[group] ?? 0) + resident;
+        peaks[group] = Math.max(peaks[group] ?? 0, highWater);
+        processPeaks[group] = Math.max(processPeaks[group] ?? 0, highWater);
       }
       for (const [group, sum] of Object.entries(sums)) peaks[group] = Math.max(peaks[group] ?? 0, sum);
     };
@@ -112,7 +120,7 @@ export function runMeasured(
     });
     child.on('close', (code) => {
       clearInterval(timer);
-      resolvePromise({ status: code ?? 1, output, seconds: (performance.now() - started) / 1000, cpuSeconds: childrenCpuSeconds() - cpuBefore, peaks });
+      resolvePromise({ status: code ?? 1, output, seconds: (performance.now() - started) / 1000, cpuSeconds: childrenCpuSeconds() - cpuBefore, peaks, processPeaks });
     });
   });
 }
