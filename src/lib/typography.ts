@@ -65,7 +65,6 @@ const NO_ABBR_INSIDE = new Set(['title', 'option', 'abbr', 'svg', 'head', 'butto
 /** Elements whose text is left as it is. */
 const RAW_PAGE_ELEMENTS = new Set([...RAW_ELEMENTS, 'title', 'head']);
 
-
 /**
  * Typesets a whole HTML page: the no-break-space rules on every text node outside code, scripts
  * and styles, and `<abbr title>` around the first use of each glossary abbreviation in the body

@@ -33,9 +33,9 @@
  * Pagefind (its own process) works while Astro is still rendering the rest; at the end only the
  * pages it missed are added and the index is written. Pagefind is handed only the page's body
  * (`indexedDocument`, indexed-pages.ts), and the catalogue's index has a Pagefind process of its
- * own (`catalogueService`): Pagefind's service parses what it is sent one message at a time. A rebuild streams from the
- * first indexed page Astro renders afresh (`finishOrReuse`: the kept index still wins when the
- * hash shows nothing changed). Pages without `data-pagefind-body` (the lists) are not handed over
+ * own (`catalogueService`): Pagefind's service parses what it is sent one message at a time.
+ * A rebuild streams from the first indexed page Astro renders afresh (`finishOrReuse`: the kept
+ * index still wins when the hash shows nothing changed). Pages without `data-pagefind-body` (the lists) are not handed over
  * at all: Pagefind would parse them only to drop them.
  *
  * One index, not several merged in the browser: splitting the bank into parts (each its own

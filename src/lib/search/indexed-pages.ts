@@ -25,7 +25,7 @@ export const isIndexed = (file: string) => file.endsWith('.html') && (INDEXED_SE
  * element around it (an ignored ancestor ignores the body); an `<h1>` before it or none inside it
  * (the first `<h1>` on the page is the title, `<title>` its fallback); an `<img>` outside it (the
  * first image after the title is the page's image). tests/search/indexed-document.test.ts builds
- * both indexes of the fixture banks and compares them file by file.
+ * both indexes of the published site and of a fixture bank and compares them file by file.
  */
 export function indexedDocument(html: string): string {
   const first = html.indexOf(BODY_ATTRIBUTE);
