@@ -23,7 +23,7 @@ function part(entry: Keyed & { data?: unknown }): string {
 
 export function cacheKeyOf(entries: readonly (Keyed & { data?: unknown })[]): string {
   const hash = createHash('sha256');
-  // The middleware's typography pass is not in a page's module graph: its version is in every key.
+  // The middleware's typography pass is not in a page's module graph; this import puts it there.
   hash.update(`typography@${TYPOGRAPHY_VERSION}\n`);
   for (const entry of entries) hash.update(`${part(entry)}\n`);
   return hash.digest('base64url');

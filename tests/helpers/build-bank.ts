@@ -40,11 +40,17 @@ function privateFolders(name: string, keepCache = false): [dist: string, cache: 
 /**
  * Builds `contentDir` into `dist` with Astro's cache in `cache`. `dist` is emptied first, unless
  * `keepOutDir`: then the build finds the last build's output there, as an editor's rebuild does.
+ * `projectDir` builds with the code of another copy of the project (a test that edits the code).
  */
-export function buildInto(contentDir: string, dist: string, cache: string, options: { env?: Record<string, string>; keepOutDir?: boolean } = {}): BuildResult {
+export function buildInto(
+  contentDir: string,
+  dist: string,
+  cache: string,
+  options: { env?: Record<string, string>; keepOutDir?: boolean; projectDir?: string } = {},
+): BuildResult {
   if (!options.keepOutDir) rmSync(dist, { recursive: true, force: true });
   rmSync(reportFileOf(dist), { force: true });
-  const { status, output } = runScript('scripts/build.ts', buildEnv(contentDir, dist, cache, options.env ?? {}));
+  const { status, output } = runScript('scripts/build.ts', buildEnv(contentDir, dist, cache, options.env ?? {}), [], options.projectDir);
   return { status, output, dist, report: reportOf(dist) };
 }
 
@@ -88,8 +94,8 @@ export function runScriptLater(script: string, env: NodeJS.ProcessEnv, args: rea
 }
 
 /** `runScriptLater`, blocking: for a `beforeAll` that needs the result before anything else runs. */
-export function runScript(script: string, env: NodeJS.ProcessEnv, args: readonly string[] = []): ScriptRun {
-  const run = spawnSync(process.execPath, [script, ...args], { cwd: projectRoot, encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
+export function runScript(script: string, env: NodeJS.ProcessEnv, args: readonly string[] = [], cwd = projectRoot): ScriptRun {
+  const run = spawnSync(process.execPath, [script, ...args], { cwd, encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
   const stderr = `${run.stderr}${run.error ? `\n${run.error.message}` : ''}`;
   return { status: run.status ?? 1, stdout: run.stdout, stderr, output: `${run.stdout}\n${stderr}` };
 }

@@ -5,7 +5,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { checkBankOnce } from './checks/index.ts';
 import { ContentError, formatProblemWithRule, type ContentProblem } from './problems.ts';
-import { RENDERER_VERSION } from './safe-mdx.ts';
+import { contentCodeDigest } from './code-digest.ts';
 import { libraryVersions } from './library-versions.ts';
 import { schemaKeyOf } from './checks/entry-cache.ts';
 import { BODY_KEY, SECTIONS_KEY, bodyFileOf, pruneBodies, sectionsFileOf, writeBody } from './body-file.ts';
@@ -67,9 +67,10 @@ export function bankLoader(options: BankLoaderOptions): Loader {
         problems.push({ file: filePath, line: 1, field: '(файл)', message: error instanceof Error ? error.message : String(error), severity: 'error', rule: error instanceof ContentFileError ? error.rule : 'symlink' });
         continue;
       }
-      // The renderer and library versions are in the digest, so an upgrade re-renders (and every
-      // page key, built from digests, changes with it).
-      const digest = generateDigest(`${RENDERER_VERSION}\n${libraryVersions()}\n${options.dependencyDigest ?? ''}\n${source}`);
+      // The content code (renderer, schema, checks) and the library versions are in the digest,
+      // so an edit to that code or an upgrade re-renders (and every page key, built from digests,
+      // changes with it).
+      const digest = generateDigest(`${contentCodeDigest()}\n${libraryVersions()}\n${options.dependencyDigest ?? ''}\n${source}`);
       untouched.delete(id);
       const bodyFile = options.format === 'mdx' ? bodyFileOf(bodies, digest) : undefined;
       const sectionsFile = bodyFile && renderOptions.sections ? sectionsFileOf(bodies, digest) : undefined;

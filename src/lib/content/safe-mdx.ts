@@ -16,9 +16,6 @@ import GithubSlugger from 'github-slugger';
 import { typesetHast } from '../typography.ts';
 import { CONTENT_COMPONENTS, type ContentComponent } from './components.ts';
 
-/** Bump when the rendered HTML for the same source changes: it is part of every entry's digest. */
-export const RENDERER_VERSION = '6';
-
 type MdxRule =
   | 'syntax'
   | 'esm'

@@ -11,22 +11,22 @@
  *   is held once.
  * - Between builds: a slim result (data, problems, links, images, plain text; no HTML) is
  *   written to the Astro cache folder, keyed by the file's name, its contents, the schema it was
- *   checked against (collection + vocabulary), RENDERER_VERSION, the versions of satteri,
- *   hast-util-to-html, zod and Pagefind (library-versions.ts) and today's date (the schema
+ *   checked against (collection + vocabulary), the content code (code-digest.ts), the versions of
+ *   the libraries it uses (library-versions.ts) and today's date (the schema
  *   refuses dates in the future). A rebuild re-validates only the files whose key changed; the
  *   cross-file checks then run on the cached data, so `npm run check` and the build still report
  *   the same problems.
  */
 import { createHash } from 'node:crypto';
-import { globSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { z } from 'astro/zod';
 import { isoDate } from '../../format.ts';
 import { metadataStartLine, parseFrontmatter, parseYaml } from '../frontmatter.ts';
 import type { ContentProblem } from '../problems.ts';
-import { RENDERER_VERSION, type RenderedMdx, type RenderOptions } from '../safe-mdx.ts';
+import type { RenderedMdx, RenderOptions } from '../safe-mdx.ts';
+import { contentCodeDigest } from '../code-digest.ts';
 import { libraryVersions } from '../library-versions.ts';
 import { validateEntry, type ValidatedEntry } from '../validate.ts';
 
@@ -42,25 +42,15 @@ export interface SlimEntry {
   lines?: Record<string, number>;
 }
 
-let code: string | undefined;
-
 /**
- * A fingerprint of the validation code itself (src/lib/content/**): a changed schema or message
+ * The key of one file's result: any change to what the result depends on changes it. The content
+ * code's digest (code-digest.ts) covers the checks, the schema, the renderer and what they import
+ * from elsewhere in src/ (typography, strings, open-data columns): a changed schema or message
  * must not be answered from a cache written by the old code.
  */
-function codeDigest(): string {
-  if (code) return code;
-  const folder = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-  const hash = createHash('sha256');
-  for (const file of globSync('**/*.ts', { cwd: folder }).sort()) hash.update(`${file}\n`).update(readFileSync(resolve(folder, file)));
-  code = hash.digest('base64url');
-  return code;
-}
-
-/** The key of one file's result: any change to what the result depends on changes it. */
 export function entryKey(file: string, source: string, schemaKey: string): string {
   return createHash('sha256')
-    .update(`${CACHE_FORMAT}\n${RENDERER_VERSION}\n${libraryVersions()}\n${codeDigest()}\n${isoDate(new Date())}\n${schemaKey}\n${file}\n`)
+    .update(`${CACHE_FORMAT}\n${libraryVersions()}\n${contentCodeDigest()}\n${isoDate(new Date())}\n${schemaKey}\n${file}\n`)
     .update(source)
     .digest('base64url');
 }

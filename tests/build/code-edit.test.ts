@@ -1,0 +1,100 @@
+/**
+ * An edit to the code that turns content into pages, with no version constant bumped, shows on
+ * the next build that keeps the cache: the loader keeps an entry, and Astro a page, for as long
+ * as the entry's digest is unchanged, and that digest carries the content code
+ * (src/lib/content/code-digest.ts). Before it did, an edited renderer kept serving the old HTML
+ * (this file's second test failed). The warnings are checked the same way: a message reworded
+ * in src/i18n/ru.ts, outside src/lib/content/, must not come back in its cached wording.
+ *
+ * The edits are made in a copy of the project (src/, scripts/, public/, the config files;
+ * node_modules linked), never in the project itself, which other test files build meanwhile.
+ * The bank is the published one, content/: small, and its warnings are known to exist.
+ */
+import { cpSync, globSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildInto, type BuildResult } from '../helpers/build-bank.ts';
+import { projectRoot, testOut } from '../helpers/paths.ts';
+
+const work = resolve(testOut, 'code-edit');
+const project = resolve(work, 'project');
+const dist = resolve(work, 'dist');
+const cache = resolve(work, 'cache');
+const content = resolve(projectRoot, 'content');
+
+/** What the edited renderer adds to every paragraph of a content body. */
+const MARK = 'data-edited-renderer';
+/** The completeness warning's wording in ru.ts, and what the edit makes of it. */
+const WARNING = 'описание неполное для повторения';
+const REWORDED = 'описанию недостаёт сведений для повторения';
+
+function build(): BuildResult {
+  const built = buildInto(content, dist, cache, { projectDir: project, keepOutDir: true });
+  expect(built.status, built.output.slice(-3000)).toBe(0);
+  return built;
+}
+
+/** Replaces `anchor` in a file of the copy, failing if the code no longer has it. */
+function editCopy(file: string, anchor: string, replacement: string): void {
+  const path = resolve(project, file);
+  const source = readFileSync(path, 'utf8');
+  expect(source, `${file} больше не содержит «${anchor}»: поправьте правку в этом тесте`).toContain(anchor);
+  writeFileSync(path, source.replace(anchor, replacement));
+}
+
+/** The bank's practices, `city/slug`, from its files (a name starting with `_` is a draft). */
+const practiceIds = globSync('practices/*/*.mdx', { cwd: content })
+  .filter((file) => !basename(file).startsWith('_'))
+  .map((file) => file.replaceAll('\\', '/').slice('practices/'.length, -'.mdx'.length));
+/** Practice page lines of a build's log, and those the build reused instead of rendering. */
+const practiceLines = (output: string) => output.split('\n').filter((l) => practiceIds.some((id) => l.includes(`/practices/${id}/index.html`)));
+const reused = (lines: string[]) => lines.filter((l) => /\((restored|cached)\)/.test(l));
+const warnings = (output: string) => output.split('\n').filter((l) => l.includes('[completeness]'));
+const practicePage = (id: string) => readFileSync(resolve(dist, 'practices', id, 'index.html'), 'utf8');
+
+let cold: BuildResult;
+let unchanged: BuildResult;
+let edited: BuildResult;
+
+beforeAll(() => {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(project, { recursive: true });
+  for (const entry of ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) {
+    cpSync(resolve(projectRoot, entry), resolve(project, entry), { recursive: true });
+  }
+  symlinkSync(resolve(projectRoot, 'node_modules'), resolve(project, 'node_modules'), 'dir');
+  cold = build();
+  unchanged = build();
+  editCopy('src/lib/content/safe-mdx.ts', "import { toHtml } from 'hast-util-to-html';", [
+    "import { toHtml as writeHtml } from 'hast-util-to-html';",
+    `const toHtml: typeof writeHtml = (...args) => writeHtml(...args).replaceAll('<p>', '<p ${MARK}>');`,
+  ].join('\n'));
+  editCopy('src/i18n/ru.ts', WARNING, REWORDED);
+  edited = build();
+}, 240_000);
+
+describe('a build after the content code was edited, with the cache of the build before', () => {
+  it('the copy of the project reuses its pages when nothing changed (so a fresh render below is the edit’s doing)', () => {
+    const lines = practiceLines(unchanged.output);
+    expect(practiceIds.length).toBeGreaterThan(0);
+    expect(lines).toHaveLength(practiceIds.length);
+    expect(reused(lines)).toEqual(lines);
+    expect(warnings(cold.output).length).toBeGreaterThan(0);
+  });
+
+  it('renders every practice page afresh with the edited renderer', () => {
+    const lines = practiceLines(edited.output);
+    expect(lines).toHaveLength(practiceIds.length);
+    expect(reused(lines)).toEqual([]);
+    for (const id of practiceIds) expect(practicePage(id), id).toContain(`<p ${MARK}>`);
+  });
+
+  it('reports the warnings in the edited wording, not the cached one', () => {
+    const after = warnings(edited.output);
+    expect(after).toHaveLength(warnings(cold.output).length);
+    for (const line of after) {
+      expect(line).toContain(REWORDED);
+      expect(line).not.toContain(WARNING);
+    }
+  });
+});
