@@ -4,7 +4,9 @@
  * as the entry's digest is unchanged, and that digest carries the content code
  * (src/lib/content/code-digest.ts). Before it did, an edited renderer kept serving the old HTML
  * (this file's second test failed). The warnings are checked the same way: a message reworded
- * in src/i18n/ru.ts, outside src/lib/content/, must not come back in its cached wording.
+ * in src/i18n/ru.ts, outside src/lib/content/, must not come back in its cached wording. So is
+ * the kept search index, whose reuse key carries the code that builds it (index-site.ts and what
+ * it imports): before, an edit there, with the pages unchanged, reused the old index.
  *
  * The edits are made in a copy of the project (src/, scripts/, public/, the config files;
  * node_modules linked), never in the project itself, which other test files build meanwhile.
@@ -55,6 +57,7 @@ const practicePage = (id: string) => readFileSync(resolve(dist, 'practices', id,
 let cold: BuildResult;
 let unchanged: BuildResult;
 let edited: BuildResult;
+let reindexed: BuildResult;
 
 beforeAll(() => {
   rmSync(work, { recursive: true, force: true });
@@ -71,6 +74,9 @@ beforeAll(() => {
   ].join('\n'));
   editCopy('src/i18n/ru.ts', WARNING, REWORDED);
   edited = build();
+  // Code of the index alone: a comment is enough, since the key cannot tell what an edit changes.
+  editCopy('src/lib/search/indexed-pages.ts', '\nexport ', '\n// An edit to the indexing code.\nexport ');
+  reindexed = build();
 }, 240_000);
 
 describe('a build after the content code was edited, with the cache of the build before', () => {
@@ -96,5 +102,14 @@ describe('a build after the content code was edited, with the cache of the build
       expect(line).toContain(REWORDED);
       expect(line).not.toContain(WARNING);
     }
+  });
+
+  it('builds the search index afresh after its code was edited, although no page changed', () => {
+    expect(edited.output).toMatch(/pagefind: \d+ страниц проиндексировано/);
+    expect(unchanged.output).toMatch(/pagefind: индекс не изменился/);
+    const lines = practiceLines(reindexed.output);
+    expect(reused(lines)).toEqual(lines);
+    expect(reindexed.output).toMatch(/pagefind: \d+ страниц проиндексировано/);
+    expect(reindexed.output).not.toMatch(/pagefind: индекс не изменился/);
   });
 });

@@ -76,6 +76,9 @@ export function digestOf(graph: ModuleGraph): string {
   return hash.digest('base64url');
 }
 
+/** The digest of `entry`'s code: the search index's reuse key carries that of its builder. */
+export const codeDigestOf = (entry: string): string => digestOf(moduleGraph(entry));
+
 /** The loader's module: the entry of the content code's graph. */
 const LOADER = resolve(dirname(fileURLToPath(import.meta.url)), 'loader.ts');
 
