@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { siteConfig } from './src/lib/site/site-config.ts';
 import { keptOutDir } from './src/lib/site/kept-out-dir.ts';
+import { codeDigestOf } from './src/lib/code-digest.ts';
 
 /**
  * The site's absolute address and base path, used in every link, feed, canonical link and the
@@ -11,6 +12,15 @@ import { keptOutDir } from './src/lib/site/kept-out-dir.ts';
  * `npm run build -- --publish`) stops without it; otherwise the local preview address is used.
  */
 const config = siteConfig(process.env);
+
+/**
+ * The middleware typesets every page and hands it to the search index, but it is outside a
+ * page's module graph, which Astro hashes to decide what a rebuild may reuse. So its code's
+ * digest (src/middleware.ts and what it imports: src/lib/code-digest.ts) is defined for every
+ * page key (src/lib/page-keys.ts), and as a `define` it is in Astro's config hash too: an edit
+ * to it renders every page afresh.
+ */
+const pagePipeline = codeDigestOf(new URL('./src/middleware.ts', import.meta.url).pathname);
 
 export default defineConfig({
   site: config.origin,
@@ -41,6 +51,7 @@ export default defineConfig({
   // overwrite each other's files mid-build.
   vite: {
     cacheDir: process.env.CACHE_DIR ? `${process.env.CACHE_DIR}/vite` : undefined,
+    define: { __ASDG_PAGE_PIPELINE__: JSON.stringify(pagePipeline) },
     build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
   },
   // Pages whose getStaticPaths gives a cacheKey (practice and submission pages, keys in

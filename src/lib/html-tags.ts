@@ -1,8 +1,8 @@
 /**
  * The tag pattern of the two scanners that read rendered pages as text rather than as a tree
  * (typography.ts, which typesets every page, and the search index's body cut in
- * search/indexed-pages.ts): one pattern, so both read the same tags in the same page. A change
- * that changes what typesetPage makes of a page must bump TYPOGRAPHY_VERSION (typography.ts).
+ * search/indexed-pages.ts): one pattern, so both read the same tags in the same page. Both
+ * users' keys carry this module's code (code-digest.ts): an edit re-renders and re-indexes.
  */
 
 /**

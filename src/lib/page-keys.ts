@@ -6,10 +6,17 @@
  * related practices with their cities and topics). Entry digests cover all of an entry's fields
  * and its body (see `content/loader.ts`), a superset of what is shown, so a key never misses a
  * change; build-level inputs (site address, templates, strings) are covered by Astro itself
- * (config hash and the page's module graph hash).
+ * (config hash and the page's module graph hash), and the middleware that typesets every page by
+ * its code's digest in every key.
  */
 import { createHash } from 'node:crypto';
-import { TYPOGRAPHY_VERSION } from './typography.ts';
+
+/**
+ * The digest of the middleware's code (astro.config.mjs defines it for the build). Unit tests
+ * import this module without the build's config, and get no digest.
+ */
+declare const __ASDG_PAGE_PIPELINE__: string | undefined;
+const PAGE_PIPELINE = typeof __ASDG_PAGE_PIPELINE__ === 'string' ? __ASDG_PAGE_PIPELINE__ : 'none';
 
 interface Keyed {
   id: string;
@@ -23,8 +30,8 @@ function part(entry: Keyed & { data?: unknown }): string {
 
 export function cacheKeyOf(entries: readonly (Keyed & { data?: unknown })[]): string {
   const hash = createHash('sha256');
-  // The middleware's typography pass is not in a page's module graph; this import puts it there.
-  hash.update(`typography@${TYPOGRAPHY_VERSION}\n`);
+  // The middleware (typography, the index's page channel) is not in a page's module graph.
+  hash.update(`pipeline@${PAGE_PIPELINE}\n`);
   for (const entry of entries) hash.update(`${part(entry)}\n`);
   return hash.digest('base64url');
 }

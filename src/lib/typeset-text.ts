@@ -2,7 +2,7 @@
  * The no-break-space rules of the site's typography (see typography.ts, which documents them and
  * applies them to pages). Kept apart because typography.ts imports ru.ts for the glossary: the
  * compare page's script typesets its table's lines with these rules and must not load every
- * string of the site. A change here changes pages: bump `TYPOGRAPHY_VERSION` in typography.ts.
+ * string of the site. A change here re-renders every page by itself (code-digest.ts).
  */
 export const NBSP = '\u00A0';
 

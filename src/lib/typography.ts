@@ -25,15 +25,6 @@ import { HTML_TAG, RAW_TEXT_ELEMENTS, rawTextEnd, VOID_ELEMENTS } from './html-t
 
 export { NBSP, typesetText };
 
-/**
- * Part of every incremental page key (`page-keys.ts`). An edit to this module or to what it
- * imports needs no bump: the loader reaches it (through safe-mdx.ts), so it is in the content
- * code's digest (`content/code-digest.ts`) and with it in every entry digest and page key; and
- * importing this constant puts it in each keyed page's module graph, which Astro hashes. Bump it
- * to re-render every keyed page for a reason that is not in the code.
- */
-export const TYPOGRAPHY_VERSION = '3';
-
 /** Elements whose text is code or form data: never typeset. */
 const RAW_ELEMENTS = new Set(['script', 'style', 'pre', 'code', 'textarea', 'kbd', 'samp']);
 

@@ -2,11 +2,14 @@
  * An edit to the code that turns content into pages, with no version constant bumped, shows on
  * the next build that keeps the cache: the loader keeps an entry, and Astro a page, for as long
  * as the entry's digest is unchanged, and that digest carries the content code
- * (src/lib/content/code-digest.ts). Before it did, an edited renderer kept serving the old HTML
+ * (src/lib/code-digest.ts). Before it did, an edited renderer kept serving the old HTML
  * (this file's second test failed). The warnings are checked the same way: a message reworded
  * in src/i18n/ru.ts, outside src/lib/content/, must not come back in its cached wording. So is
  * the kept search index, whose reuse key carries the code that builds it (index-site.ts and what
- * it imports): before, an edit there, with the pages unchanged, reused the old index.
+ * it imports): before, an edit there, with the pages unchanged, reused the old index. And so is
+ * every page after an edit to the middleware, which typesets every page but is outside their
+ * module graphs (its digest is defined in astro.config.mjs for every page key): before, the
+ * edited middleware reached only the pages without a key.
  *
  * The edits are made in a copy of the project (src/, scripts/, public/, the config files;
  * node_modules linked), never in the project itself, which other test files build meanwhile.
@@ -15,6 +18,7 @@
 import { cpSync, globSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { moduleGraph } from '../../src/lib/code-digest.ts';
 import { buildInto, type BuildResult } from '../helpers/build-bank.ts';
 import { projectRoot, testOut } from '../helpers/paths.ts';
 
@@ -24,8 +28,16 @@ const dist = resolve(work, 'dist');
 const cache = resolve(work, 'cache');
 const content = resolve(projectRoot, 'content');
 
+/**
+ * A module of the index's builder that only scripts/build.ts imports: no page, and not the
+ * middleware (checked below). An edit to a search module the middleware imports, such as
+ * indexed-pages.ts, renders every page afresh.
+ */
+const INDEX_ONLY = 'src/lib/search/index-site.ts';
 /** What the edited renderer adds to every paragraph of a content body. */
 const MARK = 'data-edited-renderer';
+/** What the edited middleware writes at the end of every page. */
+const MIDDLEWARE_MARK = 'edited-middleware';
 /** The completeness warning's wording in ru.ts, and what the edit makes of it. */
 const WARNING = 'описание неполное для повторения';
 const REWORDED = 'описанию недостаёт сведений для повторения';
@@ -57,6 +69,7 @@ const practicePage = (id: string) => readFileSync(resolve(dist, 'practices', id,
 let cold: BuildResult;
 let reindexed: BuildResult;
 let edited: BuildResult;
+let middlewareEdited: BuildResult;
 
 beforeAll(() => {
   rmSync(work, { recursive: true, force: true });
@@ -67,7 +80,7 @@ beforeAll(() => {
   symlinkSync(resolve(projectRoot, 'node_modules'), resolve(project, 'node_modules'), 'dir');
   cold = build();
   // The code of the index alone: a comment is enough, since a key cannot tell what an edit changes.
-  editCopy('src/lib/search/indexed-pages.ts', '\nexport ', '\n// An edit to the indexing code.\nexport ');
+  editCopy(INDEX_ONLY, '\nexport ', '\n// An edit to the indexing code.\nexport ');
   reindexed = build();
   editCopy('src/lib/content/safe-mdx.ts', "import { toHtml } from 'hast-util-to-html';", [
     "import { toHtml as writeHtml } from 'hast-util-to-html';",
@@ -75,11 +88,14 @@ beforeAll(() => {
   ].join('\n'));
   editCopy('src/i18n/ru.ts', WARNING, REWORDED);
   edited = build();
+  editCopy('src/middleware.ts', 'typesetPage(await response.text())', `typesetPage(await response.text()).replace('</body>', '<!--${MIDDLEWARE_MARK}--></body>')`);
+  middlewareEdited = build();
 }, 240_000);
 
 describe('a build after code was edited, with the cache of the build before', () => {
   it('after an edit to the indexing code only: reuses every practice page, and builds the search index afresh', () => {
     expect(practiceIds.length).toBeGreaterThan(0);
+    expect(moduleGraph(resolve(projectRoot, 'src/middleware.ts')).files).not.toContain(resolve(projectRoot, INDEX_ONLY));
     const lines = practiceLines(reindexed.output);
     expect(lines).toHaveLength(practiceIds.length);
     // So the copy reuses its pages, and a fresh render below is the renderer edit's doing.
@@ -104,5 +120,12 @@ describe('a build after code was edited, with the cache of the build before', ()
       expect(line).toContain(REWORDED);
       expect(line).not.toContain(WARNING);
     }
+  });
+
+  it('after an edit to the middleware, outside every page’s module graph: renders every page afresh with it', () => {
+    expect(reused(middlewareEdited.output.split('\n'))).toEqual([]);
+    const pages = globSync('**/*.html', { cwd: dist }).filter((page) => !page.startsWith('admin/'));
+    expect(pages.length).toBeGreaterThan(practiceIds.length);
+    for (const page of pages) expect(readFileSync(resolve(dist, page), 'utf8'), page).toContain(`<!--${MIDDLEWARE_MARK}-->`);
   });
 });

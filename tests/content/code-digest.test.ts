@@ -1,12 +1,12 @@
 /**
- * The content code's graph and digest (src/lib/content/code-digest.ts), which every entry digest,
+ * The content code's graph and digest (src/lib/code-digest.ts), which every entry digest,
  * page key and check-cache key carries: which modules and packages it reaches, and when its
  * digest changes. That an edit then shows in the built pages is tests/build/code-edit.test.ts.
  */
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { digestOf, moduleGraph } from '../../src/lib/content/code-digest.ts';
+import { digestOf, moduleGraph } from '../../src/lib/code-digest.ts';
 import { KEYED_LIBRARIES } from '../../src/lib/content/library-versions.ts';
 import { projectRoot, testOut } from '../helpers/paths.ts';
 

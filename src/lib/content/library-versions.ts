@@ -13,7 +13,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentCodePackages } from './code-digest.ts';
+import { contentCodePackages } from '../code-digest.ts';
 
 /**
  * zod is reached through `astro/zod` and Pagefind is not imported by the content code, so both

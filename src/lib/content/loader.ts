@@ -5,7 +5,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { checkBankOnce } from './checks/index.ts';
 import { ContentError, formatProblemWithRule, type ContentProblem } from './problems.ts';
-import { contentCodeDigest } from './code-digest.ts';
+import { contentCodeDigest } from '../code-digest.ts';
 import { libraryVersions } from './library-versions.ts';
 import { schemaKeyOf } from './checks/entry-cache.ts';
 import { BODY_KEY, SECTIONS_KEY, bodyFileOf, pruneBodies, sectionsFileOf, writeBody } from './body-file.ts';

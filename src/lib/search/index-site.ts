@@ -57,7 +57,7 @@ import * as pagefind from 'pagefind';
 import { writeWordShards } from './word-shards.ts';
 import { CATALOGUE_INDEX, catalogueKey } from './pagefind-client.ts';
 import { libraryVersions } from '../content/library-versions.ts';
-import { codeDigestOf } from '../content/code-digest.ts';
+import { codeDigestOf } from '../code-digest.ts';
 import { BODY_ATTRIBUTE, INDEXED_SECTIONS, indexedDocument, isIndexed } from './indexed-pages.ts';
 
 /** Passed to `createIndex`; part of the reuse key, so changing them forces a fresh index. */

@@ -26,7 +26,7 @@ import { isoDate } from '../../format.ts';
 import { metadataStartLine, parseFrontmatter, parseYaml } from '../frontmatter.ts';
 import type { ContentProblem } from '../problems.ts';
 import type { RenderedMdx, RenderOptions } from '../safe-mdx.ts';
-import { contentCodeDigest } from '../code-digest.ts';
+import { contentCodeDigest } from '../../code-digest.ts';
 import { libraryVersions } from '../library-versions.ts';
 import { validateEntry, type ValidatedEntry } from '../validate.ts';
 

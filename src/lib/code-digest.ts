@@ -1,13 +1,17 @@
 /**
- * The code that turns a content file into what the bank stores: the loader and every module of
- * the project it imports, directly or not (the checks, the schema, the MDX renderer, typography,
- * the strings), and the packages those modules import.
- *
- * Its digest is part of every key that keeps that code's output between builds (the loader's
- * entry digests, hence every page key built from them, and the per-file check cache). Astro
- * hashes a page's own module graph, but the loader runs before the pages are bundled and keeps
- * an entry for as long as the digest the loader gives it is unchanged: without the code in that
- * digest, an edit to the renderer or the schema kept serving the HTML and data of the old code.
+ * Digests of code, for the keys that keep code's output between builds. Astro hashes a page's own
+ * module graph, but three things that shape the site run outside it, and each key carries the
+ * digest of its code here, so an edit to that code (not only a bumped version constant) shows on
+ * the next build:
+ * - the content loader (`contentCodeDigest`): the loader and every module it imports, directly or
+ *   not (the checks, the schema, the MDX renderer, typography, the strings), in every entry digest
+ *   and so in every page key built from them, and in the per-file check cache; and the packages
+ *   those modules import (library-versions.ts). The loader runs before the pages are bundled and
+ *   keeps an entry while its digest is unchanged: without the code in it, an edit to the renderer
+ *   or the schema kept serving the HTML and data of the old code;
+ * - the middleware (`src/middleware.ts`: typography of every page, the page channel to the
+ *   index), whose digest astro.config.mjs passes to every page key (page-keys.ts);
+ * - the search index's builder (`src/lib/search/index-site.ts`), in the reuse key of the index.
  *
  * Imports are found by reading the sources (static, side-effect and dynamic imports, re-exports):
  * a specifier quoted in a comment may add a file or a package, which only makes the key change
@@ -76,11 +80,11 @@ export function digestOf(graph: ModuleGraph): string {
   return hash.digest('base64url');
 }
 
-/** The digest of `entry`'s code: the search index's reuse key carries that of its builder. */
+/** The digest of `entry`'s code and of what it imports. */
 export const codeDigestOf = (entry: string): string => digestOf(moduleGraph(entry));
 
 /** The loader's module: the entry of the content code's graph. */
-const LOADER = resolve(dirname(fileURLToPath(import.meta.url)), 'loader.ts');
+const LOADER = resolve(dirname(fileURLToPath(import.meta.url)), 'content/loader.ts');
 
 let content: { graph: ModuleGraph; digest: string } | undefined;
 
