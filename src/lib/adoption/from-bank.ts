@@ -16,3 +16,15 @@ export function trailOf(bank: Bank): AdoptionTrail<BankTrailPractice> {
   }
   return trail;
 }
+
+/** The practices on a practice's trail: the one it was taken from, and those that repeated it. */
+export function trailPracticesOf(bank: Bank, practice: PracticeEntry): PracticeEntry[] {
+  const trail = trailOf(bank);
+  return [trail.sourceOf(practice.id)?.source.entry, ...trail.adoptersOf(practice.id).map((l) => l.adopter.entry)].filter((e) => e !== undefined);
+}
+
+/** The practices on a city's trail (CityTrail.astro): both sides of what it took and what it gave. */
+export function cityTrailPractices(bank: Bank, cityId: string): PracticeEntry[] {
+  const { took, gave } = trailOf(bank).linksOfCity(cityId);
+  return [...took, ...gave].flatMap((l) => [l.source.entry, l.adopter.entry]);
+}

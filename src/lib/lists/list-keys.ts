@@ -9,6 +9,7 @@
  * large bank; an edit that moves it or changes a count re-renders what the count is on.
  */
 import type { Bank, PracticeEntry } from '../bank.ts';
+import { cityTrailPractices } from '../adoption/from-bank.ts';
 import { cacheKeyOf } from '../page-keys.ts';
 import type { ListPage } from './pager.ts';
 
@@ -52,4 +53,12 @@ export function practiceCounts(practices: readonly PracticeEntry[]) {
 export function cityShown(bank: Bank, cityId: string) {
   const counts = practiceCounts(bank.practicesOfCity(cityId));
   return { topics: counts.topics, years: counts.years, submissions: digestsOf(bank.submissionsOfCity(cityId)) };
+}
+
+/**
+ * What a city's first page shows besides (CityTrail.astro): the adoption trail, with practices of
+ * other cities (their titles and start years), which no other part of its key covers.
+ */
+export function cityFirstPageShown(bank: Bank, cityId: string) {
+  return { ...cityShown(bank, cityId), trail: digestsOf(cityTrailPractices(bank, cityId)) };
 }

@@ -7,14 +7,13 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadBank, type PracticeEntry } from '../../../lib/bank';
 import { compareRecordOf } from '../../../lib/compare/from-bank';
 import { cacheKeyOf } from '../../../lib/page-keys';
-import { trailOf } from '../../../lib/adoption/from-bank';
+import { trailPracticesOf } from '../../../lib/adoption/from-bank';
 
 export const getStaticPaths = (async () => {
   const bank = await loadBank();
-  const trail = trailOf(bank);
   // The adoption trail's practices and their cities are shown too («Взята у», «Повторили»):
   // a practice that starts repeating this one changes this file although this one did not change.
-  const trailShown = (p: PracticeEntry) => [trail.sourceOf(p.id)?.source.entry, ...trail.adoptersOf(p.id).map((l) => l.adopter.entry)].filter((e) => e !== undefined).flatMap((e) => [e, bank.city(e.data.city.id)]);
+  const trailShown = (p: PracticeEntry) => trailPracticesOf(bank, p).flatMap((e) => [e, bank.city(e.data.city.id)]);
   // cacheKey: a rebuild restores the file unless the practice, its city, topics, submission or
   // trail (everything the record shows) changed.
   return bank.practices.map((practice) => ({

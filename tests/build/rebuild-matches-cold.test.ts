@@ -1,0 +1,114 @@
+/**
+ * A rebuild that keeps the cache gives the very site a cold build of the same content gives:
+ * every page a rebuild restores instead of rendering must be byte-identical to the page a build
+ * with no cache renders. Each step below edits the multi-city fixture one way, rebuilds with the
+ * cache of the step before, then builds the same content cold, and compares the two sites file by
+ * file. A page key that misses something its page shows (before this test: a city page's
+ * adoption trail, which shows the start year of another city's practice) leaves that page stale,
+ * and the two sites differ there.
+ *
+ * The steps are batches, so that five kinds of edit cost two rebuilds: edits to entries first,
+ * which re-render a few pages each, then edits to the vocabulary (a topic's name, a city's
+ * district), which every list page prints and which would re-render what the first batch tests.
+ * The search index is compared by what it finds (rebuilds.test.ts), not by its files: Pagefind
+ * writes the same index in another order.
+ */
+import { globSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildInto, type BuildResult } from '../helpers/build-bank.ts';
+import { testOut } from '../helpers/paths.ts';
+import { sharedBankCopy, type BankCopy } from '../helpers/shared-bank.ts';
+
+interface Edit {
+  /** What is edited, for the failure message. */
+  kind: string;
+  file: string;
+  from: RegExp;
+  to: string;
+}
+
+const STEPS: { name: string; edits: Edit[] }[] = [
+  {
+    name: 'entries',
+    // All of one city, Примерск: the other cities' pages then have no reason to re-render but
+    // the trail, which shows the year of Примерск's practice (taken from Тестоград, repeated by
+    // Образцовск).
+    edits: [
+      { kind: 'start year of a practice on other cities’ trails', file: 'practices/primersk/resource-centre.mdx', from: /^startYear: 2013$/m, to: 'startYear: 2012' },
+      { kind: 'a figure of a practice', file: 'practices/primersk/resource-centre.mdx', from: /^(\s+)value: 120$/m, to: '$1value: 125' },
+      { kind: 'topics of a practice', file: 'practices/primersk/resource-centre.mdx', from: /^topics: \[resource-centres\]$/m, to: 'topics: [resource-centres, charity]' },
+      { kind: 'title of a submission', file: 'submissions/primersk/2013-answers.mdx', from: /^title: .*$/m, to: 'title: Ответы Примерска на анкету за 2013 год' },
+    ],
+  },
+  {
+    name: 'vocabulary',
+    edits: [
+      { kind: 'name of a topic', file: 'topics/charity.yaml', from: /^name: .*$/m, to: 'name: Благотворительные акции' },
+      { kind: 'population of a city', file: 'cities/primersk.yaml', from: /^(\s+value: )200000$/m, to: '$1210000' },
+      { kind: 'federal district of a city', file: 'cities/primersk.yaml', from: /^federalDistrict: far-eastern$/m, to: 'federalDistrict: siberian' },
+      { kind: 'a question of the questionnaire', file: 'questionnaires/asdg-public-engagement.yaml', from: /^(\s+text: )Какую помощь .*$/m, to: '$1Чем может помочь АСДГ' },
+    ],
+  },
+];
+
+const work = resolve(testOut, 'rebuild-matches-cold');
+let bank: BankCopy;
+
+function build(dist: string, cache: string): BuildResult {
+  const built = buildInto(bank.content, dist, cache, { keepOutDir: true });
+  expect(built.status, built.output.slice(-3000)).toBe(0);
+  return built;
+}
+
+function applyEdit(edit: Edit): void {
+  const path = resolve(bank.content, edit.file);
+  const source = readFileSync(path, 'utf8');
+  expect(source, `${edit.file}: нет ${String(edit.from)} (${edit.kind}); поправьте правку в этом тесте`).toMatch(edit.from);
+  writeFileSync(path, source.replace(edit.from, edit.to));
+}
+
+/** Files of a built site, outside the search index, by path. */
+const siteFiles = (dist: string) => globSync('**/*', { cwd: dist, withFileTypes: true })
+  .filter((entry) => entry.isFile())
+  .map((entry) => resolve(entry.parentPath, entry.name).slice(dist.length + 1).replaceAll('\\', '/'))
+  .filter((file) => !file.startsWith('pagefind/'))
+  .sort();
+
+/** Paths that only one site has, or that differ in bytes. */
+function differences(rebuilt: string, cold: string): string[] {
+  const ours = siteFiles(rebuilt);
+  const theirs = siteFiles(cold);
+  const both = ours.filter((file) => theirs.includes(file));
+  return [
+    ...ours.filter((file) => !theirs.includes(file)).map((file) => `только в повторной сборке: ${file}`),
+    ...theirs.filter((file) => !ours.includes(file)).map((file) => `только в холодной сборке: ${file}`),
+    ...both.filter((file) => !readFileSync(resolve(rebuilt, file)).equals(readFileSync(resolve(cold, file)))).map((file) => `отличается: ${file}`),
+  ];
+}
+
+const results = new Map<string, { rebuilt: BuildResult; differences: string[] }>();
+
+beforeAll(() => {
+  bank = sharedBankCopy('multi-city', 'rebuild-matches-cold');
+  for (const step of STEPS) {
+    for (const edit of step.edits) applyEdit(edit);
+    const rebuilt = build(bank.dist, bank.cache);
+    const cold = resolve(work, `cold-${step.name}`);
+    rmSync(cold, { recursive: true, force: true });
+    build(resolve(cold, 'dist'), resolve(cold, 'cache'));
+    results.set(step.name, { rebuilt, differences: differences(bank.dist, resolve(cold, 'dist')) });
+  }
+}, 240_000);
+
+describe('a rebuild with the cache, against a cold build of the same content', () => {
+  for (const step of STEPS) {
+    it(`after edits to ${step.name} (${step.edits.map((e) => e.kind).join('; ')}): reuses pages, and every file is the cold build’s`, () => {
+      const result = results.get(step.name);
+      expect(result).toBeDefined();
+      // Reused pages are what the comparison is about: a rebuild that rendered all would prove nothing.
+      expect(result?.rebuilt.output).toMatch(/index\.html \((restored|cached)\)/);
+      expect(result?.differences).toEqual([]);
+    });
+  }
+});
