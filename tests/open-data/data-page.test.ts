@@ -6,8 +6,10 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPage, textOf } from '../helpers/html.ts';
-import { publishedDist } from '../helpers/paths.ts';
-import { formatBytes } from '../../src/lib/format.ts';
+import { projectRoot, publishedDist } from '../helpers/paths.ts';
+import { readBank } from '../helpers/content-bank.ts';
+import { countOf, formatBytes } from '../../src/lib/format.ts';
+import { ru } from '../../src/i18n/ru.ts';
 import { dataLicence } from '../../src/lib/open-data/licence.ts';
 
 const fold = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
@@ -24,9 +26,11 @@ describe('/data/', () => {
       expect(fold(textOf(el)), name).toContain(fold(formatBytes(bytes)));
     }
     const texts = sizes.map((s) => fold(textOf(s)));
-    expect(texts[0]).toMatch(/^6 практик, /);
-    expect(texts[2]).toMatch(/^1 город, /);
-    expect(texts[3]).toMatch(/^12 тем, /);
+    // Counts of the content files, in words (countOf is the site's one plural helper).
+    const bank = readBank(resolve(projectRoot, 'content'));
+    expect(texts[0]).toMatch(new RegExp(`^${countOf(bank.practices.length, ru.counts.practices)}, `));
+    expect(texts[2]).toMatch(new RegExp(`^${countOf(bank.cities.length, ru.counts.cities)}, `));
+    expect(texts[3]).toMatch(new RegExp(`^${countOf(bank.topics.length, ru.counts.topics)}, `));
     expect(texts.join(' ')).not.toContain('записей');
   });
 
