@@ -22,6 +22,7 @@ import { readKnownIds } from '../../src/lib/content/vocabulary.ts';
 import { METRIC_KINDS } from '../../src/lib/content/vocabulary-values.ts';
 import { projectRoot } from '../helpers/paths.ts';
 import { present } from '../helpers/present.ts';
+import { readBank } from '../helpers/content-bank.ts';
 
 const known: KnownIds = readKnownIds(resolve(projectRoot, 'content'));
 const entries = { submissions: [...known.submissions].map((id) => ({ id, label: `Материал ${id}` })) };
@@ -115,7 +116,11 @@ describe('the generated admin configuration', () => {
     expect(field(practices, 'city')).toMatchObject({ widget: 'relation', collection: 'cities', value_field: '{{slug}}' });
     expect(field(practices, 'topics')).toMatchObject({ widget: 'relation', collection: 'topics', multiple: true, min: 1, max: 5 });
     // Submissions live in city folders: their ids are offered as they exist, drafts excluded.
-    expect(field(practices, 'submission')).toMatchObject({ widget: 'select', options: [{ value: 'irkutsk/2013-public-engagement', label: expect.stringContaining('Материал') }] });
+    const submission = field(practices, 'submission');
+    expect(submission).toMatchObject({ widget: 'select' });
+    const offered = submission.options as { value: string; label: string }[];
+    expect(offered.map((o) => o.value).sort()).toEqual(readBank(resolve(projectRoot, 'content')).submissions.map((s) => s.id).sort());
+    for (const option of offered) expect(option.label, option.value).toContain('Материал');
     expect(field(practices, 'status').options).toContainEqual({ label: 'реализуется (active)', value: 'active' });
     expect(field(practices, 'summary')).toMatchObject({ widget: 'text', maxlength: 300 });
     expect(field(practices, 'programme')).toMatchObject({ widget: 'object', required: false });

@@ -15,6 +15,11 @@ import { present } from '../helpers/present.ts';
 
 const root = resolve(projectRoot, 'content');
 const known = readKnownIds(root);
+/** How a message lists the known ids: the first twelve in order, then «…» if there are more. */
+const listed = (ids: ReadonlySet<string>) => {
+  const sorted = [...ids].sort();
+  return `${sorted.slice(0, 12).join(', ')}${sorted.length > 12 ? ', …' : ''}`;
+};
 const practiceFile = 'content/practices/irkutsk/learning-city.mdx';
 const practiceSource = readFileSync(resolve(projectRoot, practiceFile), 'utf8');
 const validPractice = () => structuredClone(parseFrontmatter(practiceSource).data) as Record<string, unknown>;
@@ -59,8 +64,8 @@ describe('practice schema', () => {
   });
 
   it('refuses an unknown city and lists the known ones', () => {
-    expect(practiceErrors({ ...validPractice(), city: 'tomsk' })).toEqual([
-      'city: неизвестный город «tomsk»; допустимые: irkutsk',
+    expect(practiceErrors({ ...validPractice(), city: 'no-such-city' })).toEqual([
+      `city: неизвестный город «no-such-city»; допустимые: ${listed(known.cities)}`,
     ]);
   });
 
@@ -113,7 +118,7 @@ describe('validateEntry', () => {
     const { problems } = validateEntry(practiceFile, source, practiceSchema(known));
     const line = source.split('\n').findIndex((l) => l.startsWith('topics:')) + 1;
     expect(problems.map(formatProblem)).toEqual([
-      `${practiceFile}:${line}: topics[1]: неизвестная тема «нко»; допустимые: ${[...known.topics].sort().slice(0, 12).join(', ')}`,
+      `${practiceFile}:${line}: topics[1]: неизвестная тема «нко»; допустимые: ${listed(known.topics)}`,
     ]);
   });
 

@@ -37,3 +37,17 @@ export function lineWith(text: string, needle: string): number {
   if (index < 0) throw new Error(`нет строки с «${needle}»`);
   return index + 1;
 }
+
+/**
+ * Practices of a content folder whose page holds every one of `stems`, as far as the content
+ * files tell: the practice's file and the names of its topics (the page prints them, and the
+ * search index reads them). Search tests take the practices a query must find from here instead
+ * of naming them, so an added practice that says the word is expected too. Ids, sorted.
+ */
+export function practicesMentioning(root: string, ...stems: RegExp[]): string[] {
+  const bank = readBank(root);
+  const topicName = new Map(bank.topics.map((t) => [t.id, t.data.name]));
+  const text = (p: (typeof bank.practices)[number]) =>
+    [readFileSync(resolve(root, 'practices', `${p.id}.mdx`), 'utf8'), ...p.data.topics.map((t) => topicName.get(t.id) ?? '')].join('\n');
+  return bank.practices.filter((p) => stems.every((stem) => stem.test(text(p)))).map((p) => p.id).sort();
+}

@@ -3,19 +3,14 @@
  * own test: a synonym, a partial match, a one-letter typo and noise. The site's own search
  * script runs them through its query layer (src/lib/search/query.ts) and the built Pagefind.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, type ExpectStatic } from 'vitest';
 import type { Page } from 'playwright-core';
 import { siteInBrowser, siteTest, type Tab } from '../helpers/browser.ts';
 import { projectRoot, publishedDist } from '../helpers/paths.ts';
-import { readBank } from '../helpers/content-bank.ts';
+import { practicesMentioning, readBank } from '../helpers/content-bank.ts';
 
 const content = resolve(projectRoot, 'content');
-const bank = readBank(content);
-const topicName = new Map(bank.topics.map((t) => [t.id, t.data.name]));
-const practiceText = (p: (typeof bank.practices)[number]) =>
-  [readFileSync(resolve(content, 'practices', `${p.id}.mdx`), 'utf8'), ...p.data.topics.map((t) => topicName.get(t.id) ?? '')].join('\n');
 
 const site = siteInBrowser(publishedDist);
 // Each test opens a page of its own: nothing requested outside 127.0.0.1, nothing logged as an
@@ -82,10 +77,8 @@ describe('/search/ in Chromium', () => {
 
 describe('the catalogue in Chromium', () => {
   test('partial match: no practice holds «бабушка» and «ресурсных»; the practices with one of them stay, and the status says so', async ({ tab, expect }) => {
-    // From the content files: which practices hold a form of each word (in their file or in the
-    // name of one of their topics, both on the page the index reads).
-    const holding = (stem: RegExp) => bank.practices.filter((p) => stem.test(practiceText(p))).map((p) => p.id);
-    const [grandma, resource] = [holding(/бабушк/i), holding(/ресурсн/i)];
+    // From the content files: which practices hold a form of each word.
+    const [grandma, resource] = [practicesMentioning(content, /бабушк/i), practicesMentioning(content, /ресурсн/i)];
     expect(grandma.filter((id) => resource.includes(id)), 'практика со словами обоих видов: этот тест ждёт, что таких нет').toEqual([]);
     expect(grandma.length * resource.length).toBeGreaterThan(0);
     const page = await tab.open('/practices/');
@@ -93,7 +86,7 @@ describe('the catalogue in Chromium', () => {
     const visible = () => page.locator('[data-catalogue-list] > [data-practice]:visible').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-practice')).sort());
     await expect.poll(visible, { timeout: 15_000 }).toEqual([...grandma, ...resource].sort());
     expect(await page.locator('[data-catalogue-status]').textContent()).toBe(
-      `Нет практик со всеми словами запроса; показаны практики, где есть большинство. Показано практик: ${grandma.length + resource.length} из ${bank.practices.length}`,
+      `Нет практик со всеми словами запроса; показаны практики, где есть большинство. Показано практик: ${grandma.length + resource.length} из ${readBank(content).practices.length}`,
     );
   });
 });
