@@ -35,6 +35,17 @@ function repositoryFiles(): Record<string, string> {
   return files;
 }
 
+/** What the CMS shows that could keep it from saving: its alerts and the fields it marks invalid. */
+const cmsComplaints = (page: Page) =>
+  page.evaluate(() => [
+    ...[...document.querySelectorAll('[role="alert"]')].map((el) => el.textContent?.trim() ?? ''),
+    ...[...document.querySelectorAll('[aria-invalid="true"]')].map((el) => {
+      const labelledBy = (el.getAttribute('aria-labelledby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent?.trim() ?? '');
+      const name = el.getAttribute('aria-label') ?? (labelledBy.join(' ').trim() || el.closest('[role="group"]')?.getAttribute('aria-label') || el.tagName);
+      return `поле с ошибкой: ${name}`;
+    }),
+  ].filter((text) => text !== ''));
+
 /**
  * The admin window's height. The CMS renders only the fields in view (12 of the new practice's
  * form at 720 px, 16 at 1200, 25 at 5000), so the axe test, which must see every field, opens a
@@ -175,7 +186,7 @@ describe.concurrent('the admin at /admin/', () => {
       await page.getByRole('button', { name: 'Сохранить' }).click();
       const path = `content/practices/irkutsk/${SLUG}.mdx`;
       // An async predicate handed to waitForFunction is a Promise, truthy at once: poll instead.
-      await expect
+      const saved = expect
         .poll(
           () =>
             page.evaluate(async (p) => {
@@ -189,9 +200,14 @@ describe.concurrent('the admin at /admin/', () => {
                 return false;
               }
             }, path),
-          { timeout: 30_000, interval: 250 },
+          { timeout: 90_000, interval: 250 },
         )
         .toBe(true);
+      // Saving writes the repository in the page's storage: on a busy machine that has taken more
+      // than 30 s. If it never comes, say what the CMS shows instead (a field it refuses, say).
+      await saved.catch(async (error: unknown) => {
+        throw new Error(`${path} не появился после «Сохранить»; CMS показывает: ${JSON.stringify(await cmsComplaints(page))}`, { cause: error });
+      });
       const after = await readRepository(page);
       // One new file in the city's folder; nothing else touched.
       expect(Object.keys(after).filter((f) => !(f in before))).toEqual([path]);

@@ -1,15 +1,16 @@
 /**
  * A rebuild that keeps the cache gives the very site a cold build of the same content gives:
  * every page a rebuild restores instead of rendering must be byte-identical to the page a build
- * with no cache renders. Each step below edits the multi-city fixture one way, rebuilds with the
- * cache of the step before, then builds the same content cold, and compares the two sites file by
- * file. A page key that misses something its page shows (before this test: a city page's
- * adoption trail, which shows the start year of another city's practice) leaves that page stale,
- * and the two sites differ there.
+ * with no cache renders. Each step below makes a batch of edits to a copy of the multi-city
+ * fixture, rebuilds with the cache of the step before, then builds the same content cold, and
+ * compares the two sites file by file. A page key that misses something its page shows (before
+ * this test: a city page's adoption trail, which shows the start year of another city's practice)
+ * leaves that page stale, and the two sites differ there.
  *
- * The steps are batches, so that five kinds of edit cost two rebuilds: edits to entries first,
- * which re-render a few pages each, then edits to the vocabulary (a topic's name, a city's
- * district), which every list page prints and which would re-render what the first batch tests.
+ * Batches, so that eight kinds of edit cost four builds: edits to entries first, which re-render
+ * a few pages each, then edits to the vocabulary (a topic's name, a city's district), which every
+ * list page prints and which would re-render what the first batch tests. Within a batch no edit
+ * may re-render, for its own reasons, a page that another edit alone must reach.
  * The search index is compared by what it finds (rebuilds.test.ts), not by its files: Pagefind
  * writes the same index in another order.
  */
