@@ -167,7 +167,19 @@ describe.concurrent('the admin at /admin/', () => {
       }
       await form.getByRole('textbox', { name: /^Что нужно другому городу/ }).fill('Волонтёры и площадки для занятий; подробности — в администрации Иркутска.');
       await form.getByRole('textbox', { name: 'Организация, в которую обращаться' }).fill('Администрация города Иркутска');
-      await form.getByRole('group', { name: /Дата публикации/ }).getByRole('button', { name: 'Сегодня' }).click();
+      // «Сегодня» fills in the date; on a busy machine a click can come before the field takes it
+      // (the CMS then refuses to save: «Это поле обязательно»). Click again until it shows a date.
+      const published = form.getByRole('group', { name: /Дата публикации/ });
+      await expect
+        .poll(
+          async () => {
+            await published.getByRole('button', { name: 'Сегодня' }).click();
+            await page.waitForTimeout(250);
+            return published.locator('input[type="date"]').inputValue();
+          },
+          { timeout: 15_000 },
+        )
+        .toMatch(/^\d{4}-\d{2}-\d{2}$/);
       await form.getByRole('textbox', { name: 'Текст', exact: true }).fill('По данным города, за год проведено 657 мероприятий.');
       // The project's own component, from the editor's «Insert» menu, which offers nothing else.
       await form.getByRole('button', { name: 'Вставить' }).click();
