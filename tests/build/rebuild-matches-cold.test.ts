@@ -7,7 +7,7 @@
  * this test: a city page's adoption trail, which shows the start year of another city's practice)
  * leaves that page stale, and the two sites differ there.
  *
- * Batches, so that eight kinds of edit cost four builds: edits to entries first, which re-render
+ * Batches, so that nine kinds of edit cost four builds: edits to entries first, which re-render
  * a few pages each, then edits to the vocabulary (a topic's name, a city's district), which every
  * list page prints and which would re-render what the first batch tests. Within a batch no edit
  * may re-render, for its own reasons, a page that another edit alone must reach.
@@ -25,8 +25,9 @@ interface Edit {
   /** What is edited, for the failure message. */
   kind: string;
   file: string;
-  from: RegExp;
-  to: string;
+  /** A new file, made from this one of the bank (then edited as below). */
+  copyOf?: string;
+  replace: [from: RegExp, to: string][];
 }
 
 const STEPS: { name: string; edits: Edit[] }[] = [
@@ -36,19 +37,26 @@ const STEPS: { name: string; edits: Edit[] }[] = [
     // the trail, which shows the year of Примерск's practice (taken from Тестоград, repeated by
     // Образцовск).
     edits: [
-      { kind: 'start year of a practice on other cities’ trails', file: 'practices/primersk/resource-centre.mdx', from: /^startYear: 2013$/m, to: 'startYear: 2012' },
-      { kind: 'a figure of a practice', file: 'practices/primersk/resource-centre.mdx', from: /^(\s+)value: 120$/m, to: '$1value: 125' },
-      { kind: 'topics of a practice', file: 'practices/primersk/resource-centre.mdx', from: /^topics: \[resource-centres\]$/m, to: 'topics: [resource-centres, charity]' },
-      { kind: 'title of a submission', file: 'submissions/primersk/2013-answers.mdx', from: /^title: .*$/m, to: 'title: Ответы Примерска на анкету за 2013 год' },
+      { kind: 'start year of a practice on other cities’ trails', file: 'practices/primersk/resource-centre.mdx', replace: [[/^startYear: 2013$/m, 'startYear: 2012']] },
+      { kind: 'a figure of a practice', file: 'practices/primersk/resource-centre.mdx', replace: [[/^(\s+)value: 120$/m, '$1value: 125']] },
+      { kind: 'topics of a practice', file: 'practices/primersk/resource-centre.mdx', replace: [[/^topics: \[resource-centres\]$/m, 'topics: [resource-centres, charity]']] },
+      // Without `adaptedFrom`: a new practice on a trail would re-render both trail cities anyway.
+      {
+        kind: 'a practice added',
+        file: 'practices/primersk/second-centre.mdx',
+        copyOf: 'practices/primersk/resource-centre.mdx',
+        replace: [[/^title: .*$/m, 'title: Второй ресурсный центр Примерска'], [/^adaptedFrom:\n(?: {2}.*\n)+/m, '']],
+      },
+      { kind: 'title of a submission', file: 'submissions/primersk/2013-answers.mdx', replace: [[/^title: .*$/m, 'title: Ответы Примерска на анкету за 2013 год']] },
     ],
   },
   {
     name: 'vocabulary',
     edits: [
-      { kind: 'name of a topic', file: 'topics/charity.yaml', from: /^name: .*$/m, to: 'name: Благотворительные акции' },
-      { kind: 'population of a city', file: 'cities/primersk.yaml', from: /^(\s+value: )200000$/m, to: '$1210000' },
-      { kind: 'federal district of a city', file: 'cities/primersk.yaml', from: /^federalDistrict: far-eastern$/m, to: 'federalDistrict: siberian' },
-      { kind: 'a question of the questionnaire', file: 'questionnaires/asdg-public-engagement.yaml', from: /^(\s+text: )Какую помощь .*$/m, to: '$1Чем может помочь АСДГ' },
+      { kind: 'name of a topic', file: 'topics/charity.yaml', replace: [[/^name: .*$/m, 'name: Благотворительные акции']] },
+      { kind: 'population of a city', file: 'cities/primersk.yaml', replace: [[/^(\s+value: )200000$/m, '$1210000']] },
+      { kind: 'federal district of a city', file: 'cities/primersk.yaml', replace: [[/^federalDistrict: far-eastern$/m, 'federalDistrict: siberian']] },
+      { kind: 'a question of the questionnaire', file: 'questionnaires/asdg-public-engagement.yaml', replace: [[/^(\s+text: )Какую помощь .*$/m, '$1Чем может помочь АСДГ']] },
     ],
   },
 ];
@@ -64,9 +72,12 @@ function build(dist: string, cache: string): BuildResult {
 
 function applyEdit(edit: Edit): void {
   const path = resolve(bank.content, edit.file);
-  const source = readFileSync(path, 'utf8');
-  expect(source, `${edit.file}: нет ${String(edit.from)} (${edit.kind}); поправьте правку в этом тесте`).toMatch(edit.from);
-  writeFileSync(path, source.replace(edit.from, edit.to));
+  let source = readFileSync(edit.copyOf ? resolve(bank.content, edit.copyOf) : path, 'utf8');
+  for (const [from, to] of edit.replace) {
+    expect(source, `${edit.copyOf ?? edit.file}: нет ${String(from)} (${edit.kind}); поправьте правку в этом тесте`).toMatch(from);
+    source = source.replace(from, to);
+  }
+  writeFileSync(path, source);
 }
 
 /** Files of a built site, outside the search index, by path. */
